@@ -1,0 +1,52 @@
+# Logframe: `make demo` and `make test` are all a new user needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: demo test test-sqlite test-pg test-browser lint typecheck check bench browser clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+## demo: fresh SQLite database with the G11-23 example, reports in var/reports/, web UI on :8000
+demo: $(STAMP)
+	$(BIN)/logframe demo
+
+## test: the whole suite on SQLite (browser tests included)
+test: $(STAMP) browser
+	$(BIN)/pytest -q
+
+## test-pg: the whole suite on PostgreSQL ($(PG_URL))
+test-pg: $(STAMP) browser
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+
+## browser: Debian's Chromium for the browser tests (Playwright cannot download its own here)
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src/logframe
+
+check: lint typecheck test
+
+## bench: timings of the main paths, printed as a table
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

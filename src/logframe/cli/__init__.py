@@ -1,0 +1,1 @@
+"""The ``logframe`` command line."""

@@ -1,0 +1,77 @@
+"""``logframe demo``: a fresh SQLite database with the example, its reports written, then served."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+from pathlib import Path
+
+from logframe.cli.main import CommandError
+
+DEMO_USER = "demo"
+EXAMPLE = Path("itf-g11-23") / "project.json"
+
+
+def demo_database_path() -> Path:
+    return Path(os.environ.get("LOGFRAME_VAR_DIR", Path.cwd() / "var")) / "demo.sqlite3"
+
+
+def prepare_demo_database() -> None:
+    """Point this process at a fresh var/demo.sqlite3 (before Django reads its settings)."""
+    path = demo_database_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in (path, path.with_name(path.name + "-journal")):
+            stale.unlink(missing_ok=True)
+    except OSError as exc:
+        raise CommandError(f"cannot prepare {path}: {exc.strerror or exc}") from exc
+    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+
+
+def example_file() -> Path:
+    """The shipped example: inside the installed package, or in the source checkout."""
+    here = Path(__file__).resolve()
+    for root in (here.parents[1] / "examples", here.parents[3] / "examples"):
+        if (root / EXAMPLE).is_file():
+            return root / EXAMPLE
+    raise CommandError(f"the example {EXAMPLE} is not installed with this copy of Logframe")
+
+
+def demo(args: argparse.Namespace) -> int:
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from logframe.cli.commands import database, resolve_port, write_output
+    from logframe.interchange.projectfile.read import read_project_file
+    from logframe.portfolio.services import project_import
+    from logframe.reporting.assemble import render_report
+
+    port = resolve_port(args.port)
+    out = Path(args.out) if args.out else demo_database_path().parent / "reports"
+    print(f"1/4 creating the demo database {demo_database_path()}", flush=True)
+    with database():
+        call_command("migrate", interactive=False, verbosity=0)
+        record = read_project_file(example_file())
+        print(f"2/4 loading {record.number}: {record.title}", flush=True)
+        project_import(record=record, actor=None, reason="logframe demo")
+        users = get_user_model().objects
+        password = secrets.token_urlsafe(9)
+        users.create_superuser(DEMO_USER, "demo@example.org", password)
+        print(f"3/4 writing the reports to {out}/", flush=True)
+        for period in record.periods:
+            for fmt in ("html", "md"):
+                target = out / f"{record.number}-{period.quarter.code}.{fmt}"
+                text = render_report(
+                    number=record.number, fund=None, quarter=period.quarter, fmt=fmt
+                )
+                write_output(str(target), text)
+                print(f"    {target}", flush=True)
+    if args.no_serve:
+        print(f"4/4 done (--no-serve); the login is {DEMO_USER!r} / {password!r}")
+        return 0
+    print(f"4/4 log in as {DEMO_USER!r} with password {password!r}", flush=True)
+    from logframe.cli.server import run_server
+
+    run_server(host="127.0.0.1", port=port)
+    return 0

@@ -1,0 +1,1 @@
+"""The portfolio app: funds, organisations, projects, results, indicators and their quarters."""

@@ -1,0 +1,174 @@
+"""A project's reporting quarter and everything reported in it."""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from logframe.domain.beneficiaries import BeneficiaryGroup
+from logframe.domain.measures import Status
+from logframe.domain.periods import Quarter
+from logframe.domain.records import PeriodState
+from logframe.portfolio.models.fields import choices_of, money_field, percent_field, value_field
+from logframe.portfolio.models.projects import Participation, Project
+from logframe.portfolio.models.results import Indicator, Result
+
+
+class ReportingPeriod(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="periods")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    state = models.CharField(max_length=20, choices=choices_of(PeriodState), default="open")
+    summary = models.TextField(blank=True, help_text="Qualitative achievements: general part")
+    constraints = models.TextField(blank=True, help_text="Implementation constraints & challenges")
+    procurement = models.TextField(blank=True, help_text="Procurement progress in the quarter")
+    reported_committed_total = money_field("total committed as reported")
+    reported_disbursed_total = money_field("total disbursed as reported")
+    reported_committed_pct = percent_field("total committed % as reported")
+    reported_disbursed_pct = percent_field("total disbursed % as reported")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "year", "quarter"], name="period_unique_per_project"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quarter__gte=1, quarter__lte=4), name="period_quarter_1_to_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.code}"
+
+    @property
+    def code(self) -> str:
+        return self.as_quarter().code
+
+    def as_quarter(self) -> Quarter:
+        return Quarter(year=self.year, number=self.quarter)
+
+
+class IndicatorValue(models.Model):
+    """An indicator's actual in a quarter (cumulative or per period), and what was claimed."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="values")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    value = value_field("value")
+    male = value_field("male")
+    female = value_field("female")
+    status = models.CharField(max_length=20, choices=choices_of(Status), blank=True)
+    estimated_pct = percent_field("estimated % complete")
+    actual_text = models.CharField(max_length=300, blank=True, help_text="As printed")
+    comment = models.TextField(blank=True)
+    reported_pct = percent_field("% of planned as reported")
+    reported_pct_text = models.CharField(max_length=40, blank=True)
+    source = models.CharField(max_length=300, blank=True, help_text="File and line, or cell")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period", "indicator__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "indicator"], name="value_unique"),
+            models.CheckConstraint(
+                condition=models.Q(male__gte=0) | models.Q(male=None), name="value_male_not_neg"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(female__gte=0) | models.Q(female=None),
+                name="value_female_not_neg",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} in {self.period}"
+
+
+class IndicatorValuePart(models.Model):
+    """One part of a multi-part actual, e.g. "95 (Test 1)" of "95 (Test 1) / 98 (Test 2)"."""
+
+    indicator_value = models.ForeignKey(
+        IndicatorValue, on_delete=models.CASCADE, related_name="parts"
+    )
+    label = models.CharField(max_length=100)
+    value = models.DecimalField(max_digits=18, decimal_places=4)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["indicator_value", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.value} ({self.label})"
+
+
+class FinancialStatus(models.Model):
+    """An agency's cumulative committed and disbursed funds at the end of a quarter."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="finance")
+    participation = models.ForeignKey(Participation, on_delete=models.CASCADE)
+    committed = money_field("committed (cumulative)")
+    disbursed = money_field("disbursed (cumulative)")
+    forecast_final_date = models.DateField(null=True, blank=True)
+    reported_committed_pct = percent_field("committed % as reported")
+    reported_disbursed_pct = percent_field("disbursed % as reported")
+    reported_delay_months = models.SmallIntegerField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period", "participation__position"]
+        verbose_name_plural = "financial statuses"
+        constraints = [
+            models.UniqueConstraint(fields=["period", "participation"], name="finance_unique"),
+            models.CheckConstraint(
+                condition=models.Q(committed__gte=0) | models.Q(committed=None),
+                name="finance_committed_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(disbursed__gte=0) | models.Q(disbursed=None),
+                name="finance_disbursed_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participation.organisation} in {self.period}"
+
+
+class BeneficiaryFigure(models.Model):
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.CASCADE, related_name="beneficiaries"
+    )
+    group = models.CharField(max_length=20, choices=choices_of(BeneficiaryGroup))
+    target = value_field("target")
+    actual = value_field("actual")
+    applicable = models.BooleanField(default=True)
+    note = models.TextField(blank=True)
+    reported_pct = percent_field("% of planned as reported")
+    position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "group"], name="beneficiary_group_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} in {self.period}"
+
+
+class ResultProgress(models.Model):
+    """Per result and quarter: the narrative of achievements and the % the report claimed."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="progress")
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="progress")
+    narrative = models.TextField(blank=True, help_text="Sanitised HTML")
+    reported_pct = percent_field("% of planned as reported")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period", "result__position"]
+        verbose_name_plural = "result progress"
+        constraints = [models.UniqueConstraint(fields=["period", "result"], name="progress_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.result.code} in {self.period}"

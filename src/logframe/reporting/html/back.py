@@ -1,0 +1,75 @@
+"""The back of the report: narratives, constraints, footnotes and data-quality findings."""
+
+from __future__ import annotations
+
+from logframe.domain.findings import Finding, Severity
+from logframe.reporting.html.elements import el, esc, join, rich, section, table
+from logframe.reporting.model import Footnote, Qualitative
+
+
+def qualitative(q: Qualitative) -> str:
+    narratives = (
+        el("div", el("h3", esc(n.heading)) + rich(n.html), class_="narrative") for n in q.narratives
+    )
+    body = join([rich(q.summary_html), *narratives])
+    return section(
+        id_="qualitative",
+        title="Qualitative Achievements against Objectives and Results",
+        body=body,
+    )
+
+
+def constraints(html: str) -> str:
+    return section(
+        id_="constraints",
+        title="Main Implementation Constraints and Challenges",
+        body=rich(html, empty="No constraints reported."),
+    )
+
+
+_MISSING_TEXT = el("span", "(no text recorded)", class_="empty")
+
+
+def footnotes(notes: tuple[Footnote, ...]) -> str:
+    if not notes:
+        return ""
+    items = join(
+        el("li", esc(n.text) or _MISSING_TEXT, id=f"fn-{n.number}", value=str(n.number))
+        for n in notes
+    )
+    return section(id_="footnotes", title="Notes", body=el("ol", items, class_="footnotes"))
+
+
+def findings(found: tuple[Finding, ...]) -> str:
+    title = "Data-Quality Findings"
+    if not found:
+        body = el("p", "No findings: every reported figure agrees with the recorded values.")
+        return section(id_="findings", title=title, body=body)
+    head = [("Severity", ""), ("Subject", ""), ("Finding", "")]
+    rows = (
+        el(
+            "tr",
+            el("td", el("span", esc(f.severity.value), class_=f"severity {f.severity.value}"))
+            + el("td", esc(f.subject))
+            + el("td", esc(f.message)),
+        )
+        for f in found
+    )
+    body = _summary(found) + table(
+        head=head, rows=rows, class_="findings", widths=("12%", "30%", "58%")
+    )
+    return section(id_="findings", title=title, body=body)
+
+
+def _summary(found: tuple[Finding, ...]) -> str:
+    errors = sum(1 for f in found if f.severity is Severity.ERROR)
+    warnings = len(found) - errors
+    text = (
+        f"{_count(len(found), 'finding')}: {_count(errors, 'error')}"
+        f" (a reported figure is wrong) and {_count(warnings, 'warning')} (to look at)."
+    )
+    return el("p", esc(text), class_="findings-summary")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -1,0 +1,1 @@
+"""Server-rendered web pages: login, the fund page, the project page."""

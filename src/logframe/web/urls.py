@@ -1,0 +1,28 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from logframe.web import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/",
+        auth_views.PasswordChangeView.as_view(success_url="/password/done/"),
+        name="password_change",
+    ),
+    path(
+        "password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("report.css", views.report_css, name="report-css"),
+    path("funds/<str:code>/", views.fund_page, name="fund"),
+    path("funds/<str:fund>/projects/<str:number>/", views.project_page, name="project"),
+    path(
+        "funds/<str:fund>/projects/<str:number>/<str:period>.<str:fmt>",
+        views.report_download,
+        name="report-download",
+    ),
+]

@@ -1,0 +1,82 @@
+"""Thin views: fetch through access and selectors, build the report model, render."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from logframe.domain.periods import Quarter
+from logframe.portfolio import selectors
+from logframe.portfolio.access import access_fund_for_user, access_project_for_user
+from logframe.reporting.assemble import RENDERERS, project_report
+from logframe.reporting.html import REPORT_CSS, render_html_body
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    funds = list(selectors.fund_list())
+    if len(funds) == 1:
+        return redirect("fund", code=funds[0].code)
+    return render(request, "web/home.html", {"funds": funds})
+
+
+@login_required
+def fund_page(request: HttpRequest, code: str) -> HttpResponse:
+    fund = access_fund_for_user(user=request.user, code=code)
+    rows = selectors.fund_project_rows(fund=fund)
+    return render(request, "web/fund.html", {"fund": fund, "rows": rows})
+
+
+@login_required
+def project_page(request: HttpRequest, fund: str, number: str) -> HttpResponse:
+    project = access_project_for_user(user=request.user, fund_code=fund, number=number)
+    periods = list(project.periods.all())
+    if not periods:
+        return render(request, "web/project.html", {"project": project, "periods": []})
+    quarter = _quarter(request.GET.get("period")) or periods[-1].as_quarter()
+    if quarter not in {p.as_quarter() for p in periods}:
+        raise Http404(f"project {number} has no period {quarter.code}")
+    report = project_report(project=project, quarter=quarter)
+    context = {
+        "project": project,
+        "periods": periods,
+        "quarter": quarter,
+        "report_body": render_html_body(report),
+        "findings": report.findings,
+    }
+    return render(request, "web/project.html", context)
+
+
+@login_required
+def report_download(
+    request: HttpRequest, fund: str, number: str, period: str, fmt: str
+) -> HttpResponse:
+    project = access_project_for_user(user=request.user, fund_code=fund, number=number)
+    quarter = _quarter(period)
+    if quarter is None or fmt not in RENDERERS:
+        raise Http404("no such report")
+    if not project.periods.filter(year=quarter.year, quarter=quarter.number).exists():
+        raise Http404(f"project {number} has no period {quarter.code}")
+    text = RENDERERS[fmt](project_report(project=project, quarter=quarter))
+    content_type = "text/html" if fmt == "html" else "text/markdown"
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    filename = f"{project.number}-{quarter.code}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def report_css(request: HttpRequest) -> HttpResponse:
+    """The report's own styles, so embedded reports look like the files (no inline style)."""
+    response = HttpResponse(REPORT_CSS, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def _quarter(text: str | None) -> Quarter | None:
+    if not text:
+        return None
+    try:
+        return Quarter.parse(text)
+    except ValueError:
+        return None

@@ -1,0 +1,55 @@
+"""A programme manager logs in, opens the fund, then the project's quarterly report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+
+@pytest.fixture
+def manager(django_user_model):
+    return django_user_model.objects.create_user("manager", password="a-long-test-password")
+
+
+def test_log_in_and_read_the_report(live_server, page, loaded_project, manager):
+    page.goto(live_server.url + "/")
+    assert "/login/" in page.url
+    page.fill("#id_username", "manager")
+    page.fill("#id_password", "a-long-test-password")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/funds/UNDG-ITF/")
+    assert page.locator("#projects tbody tr").count() == 1
+    page.click("text=G11-23")
+    page.wait_for_url("**/projects/G11-23/")
+    assert page.locator("h1").first.inner_text().startswith("G11-23")
+    body = page.locator(".report-embed").inner_text()
+    assert "12,824,814.81" in body
+    assert page.locator("select#period").input_value() == "2013Q1"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "project.png"), full_page=False)
+
+
+def test_a_wrong_password_is_shown_and_nothing_opens(live_server, page, manager):
+    page.goto(live_server.url + "/login/")
+    page.fill("#id_username", "manager")
+    page.fill("#id_password", "not-it")
+    page.click("button[type=submit]")
+    assert page.locator("[role=alert]").is_visible()
+    assert "/login/" in page.url
+
+
+def test_log_out(live_server, page, manager):
+    page.goto(live_server.url + "/login/")
+    page.fill("#id_username", "manager")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    page.click("text=Log out")
+    page.wait_for_url("**/login/")
+    page.goto(live_server.url + "/funds/UNDG-ITF/")
+    assert "/login/" in page.url

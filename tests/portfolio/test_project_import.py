@@ -1,0 +1,82 @@
+"""The import service and the record selector, on a real database."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from logframe.portfolio import models as m
+from logframe.portfolio.selectors import NotFound, period_of, project_by_number, project_record
+from logframe.portfolio.services import project_import
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_example_comes_back_from_the_database_unchanged(example_record):
+    project = project_import(record=example_record, actor=None, reason="test").project
+    assert project_record(project=project) == example_record
+
+
+def test_the_seed_figures_are_stored_as_decimals(loaded_project):
+    value = m.IndicatorValue.objects.get(indicator__code="1.1.9")
+    assert (value.value, value.male, value.female) == (498, 468, 28)
+    assert isinstance(value.value, Decimal)
+    undp = m.FinancialStatus.objects.get(participation__organisation__code="UNDP")
+    assert undp.committed == Decimal("5848841.07")
+    parts = m.IndicatorValue.objects.get(indicator__code="3.1.5").parts.all()
+    assert [(p.label, p.value) for p in parts] == [("Test 1", 95), ("Test 2", 98)]
+
+
+def test_importing_the_same_record_again_changes_nothing(example_record):
+    project_import(record=example_record, actor=None, reason="first")
+    history_rows = m.IndicatorValue.history.count()
+    again = project_import(record=example_record, actor=None, reason="second").changes
+    assert again.total_changed == 0
+    assert m.IndicatorValue.history.count() == history_rows
+
+
+def test_a_changed_value_updates_one_row_and_is_audited(example_record):
+    from dataclasses import replace
+
+    project_import(record=example_record, actor=None, reason="first")
+    period = example_record.periods[0]
+    values = tuple(
+        replace(v, actual=replace(v.actual, value=Decimal(14))) if v.indicator == "1.1.8" else v
+        for v in period.values
+    )
+    changed = replace(example_record, periods=(replace(period, values=values),))
+    changes = project_import(record=changed, actor=None, reason="correction").changes
+    assert changes.total_changed == 1
+    latest = m.IndicatorValue.history.filter(indicator__code="1.1.8").first()
+    assert latest is not None
+    assert latest.value == 14
+    assert latest.history_change_reason == "correction"
+
+
+def test_a_failed_import_saves_nothing(example_record):
+    from dataclasses import replace
+
+    broken = replace(example_record, title="x" * 600)  # longer than the column allows
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any validation error will do
+        project_import(record=broken, actor=None, reason="broken")
+    assert not m.Project.objects.exists()
+    assert not m.Organisation.objects.exists()
+
+
+def test_reading_a_project_back_costs_a_fixed_number_of_queries(loaded_project):
+    with CaptureQueriesContext(connection) as queries:
+        project_record(project=loaded_project)
+    assert len(queries) <= 16
+
+
+def test_unknown_project_and_period_are_named(loaded_project):
+    from logframe.domain.periods import Quarter
+
+    with pytest.raises(NotFound, match="unknown project 'G99-1'"):
+        project_by_number(number="G99-1")
+    with pytest.raises(NotFound, match="has no period 2013Q2"):
+        period_of(project=loaded_project, quarter=Quarter.parse("2013Q2"))
+    assert project_by_number(number="g11-23") == loaded_project

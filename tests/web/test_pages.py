@@ -1,0 +1,110 @@
+"""The web pages through Django's test client: who gets in, what each page shows, at what cost."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_URL = "/funds/UNDG-ITF/projects/G11-23/"
+
+
+@pytest.fixture
+def viewer(django_user_model):
+    return django_user_model.objects.create_user("viewer", password="a-long-test-password")
+
+
+@pytest.fixture
+def signed_in(client, viewer):
+    client.force_login(viewer)
+    return client
+
+
+@pytest.mark.parametrize("url", ["/", "/funds/UNDG-ITF/", PROJECT_URL])
+def test_pages_ask_for_a_login(client, loaded_project, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
+
+
+def test_login_page_has_a_csrf_protected_form(client):
+    response = client.get("/login/")
+    assert response.status_code == 200
+    assert b"csrfmiddlewaretoken" in response.content
+
+
+def test_wrong_password_says_so(client, viewer):
+    response = client.post("/login/", {"username": "viewer", "password": "wrong"})
+    assert response.status_code == 200
+    assert b'role="alert"' in response.content
+
+
+def test_home_goes_to_the_only_fund(signed_in, loaded_project):
+    response = signed_in.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/funds/UNDG-ITF/"
+
+
+def test_fund_page_lists_the_project_with_its_budget(signed_in, loaded_project):
+    response = signed_in.get("/funds/UNDG-ITF/")
+    html = response.content.decode()
+    assert "G11-23" in html
+    assert "24,861,991.00" in html
+    assert "2013Q1" in html
+
+
+def test_fund_page_costs_the_same_queries_for_more_projects(signed_in, example_record):
+    from dataclasses import replace
+
+    from logframe.portfolio.services import project_import
+
+    project_import(record=example_record, actor=None, reason="test")
+    with CaptureQueriesContext(connection) as one:
+        signed_in.get("/funds/UNDG-ITF/")
+    for n in range(5):
+        project_import(record=replace(example_record, number=f"G99-{n}"), actor=None, reason="t")
+    with CaptureQueriesContext(connection) as six:
+        response = signed_in.get("/funds/UNDG-ITF/")
+    assert response.content.decode().count("/projects/G99-") == 5
+    assert len(six) == len(one)
+
+
+def test_project_page_shows_the_report_and_its_findings(signed_in, loaded_project):
+    response = signed_in.get(PROJECT_URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Funds Committed" in html or "committed" in html.lower()
+    assert "12,824,814.81" in html
+    assert "data-quality finding" in html
+
+
+def test_project_page_costs_a_fixed_number_of_queries(signed_in, loaded_project):
+    with CaptureQueriesContext(connection) as queries:
+        signed_in.get(PROJECT_URL)
+    assert len(queries) <= 25
+
+
+def test_unknown_period_and_project_are_404(signed_in, loaded_project):
+    assert signed_in.get(PROJECT_URL + "?period=2019Q1").status_code == 404
+    assert signed_in.get("/funds/UNDG-ITF/projects/G00-0/").status_code == 404
+
+
+@pytest.mark.parametrize(("fmt", "kind"), [("html", "text/html"), ("md", "text/markdown")])
+def test_report_downloads(signed_in, loaded_project, fmt, kind):
+    response = signed_in.get(f"{PROJECT_URL}2013Q1.{fmt}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(kind)
+    assert f'filename="G11-23-2013Q1.{fmt}"' in response["Content-Disposition"]
+
+
+def test_admin_lists_every_portfolio_model(client, django_user_model, loaded_project):
+    from logframe.portfolio import models as m
+
+    admin = django_user_model.objects.create_superuser("root", "r@example.org", "pw-long-enough")
+    client.force_login(admin)
+    for model in m.__all__:
+        name = getattr(m, model)._meta.model_name
+        response = client.get(f"/admin/portfolio/{name}/")
+        assert response.status_code == 200, name
