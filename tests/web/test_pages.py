@@ -53,6 +53,8 @@ def test_fund_page_lists_the_project_with_its_budget(signed_in, loaded_project):
     assert "G11-23" in html
     assert "24,861,991.00" in html
     assert "2013Q1" in html
+    assert "51.6 %" in html  # committed 12,824,814.81 of 24,861,991
+    assert "49.5 %" in html
 
 
 def test_fund_page_costs_the_same_queries_for_more_projects(signed_in, example_record):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 
@@ -72,7 +73,8 @@ def fund_project_rows(*, fund: m.Fund) -> QuerySet[m.Project]:
     """The fund's projects with budget, lead agency and latest quarter: one query in all.
 
     Each row carries ``budget`` (sum of approved budgets), ``lead_code``,
-    ``agency_count``, ``latest_year``/``latest_quarter``/``latest_state``.
+    ``agency_count``, ``latest_year``/``latest_quarter``/``latest_state``, and the
+    ``committed`` and ``disbursed`` totals of the latest quarter.
     """
     participations = m.Participation.objects.filter(project=OuterRef("pk"))
     latest = m.ReportingPeriod.objects.filter(project=OuterRef("pk")).order_by("-year", "-quarter")
@@ -92,8 +94,23 @@ def fund_project_rows(*, fund: m.Fund) -> QuerySet[m.Project]:
             latest_year=Subquery(latest.values("year")[:1]),
             latest_quarter=Subquery(latest.values("quarter")[:1]),
             latest_state=Subquery(latest.values("state")[:1]),
+            committed=Subquery(_latest_finance_sum("committed")),
+            disbursed=Subquery(_latest_finance_sum("disbursed")),
         )
         .order_by("number")
+    )
+
+
+def _latest_finance_sum(field: str) -> QuerySet[m.FinancialStatus, dict[str, Any]]:
+    """Per outer project: the sum of ``field`` over the agencies in its latest quarter."""
+    latest = m.ReportingPeriod.objects.filter(project=OuterRef(OuterRef("pk"))).order_by(
+        "-year", "-quarter"
+    )
+    return (
+        m.FinancialStatus.objects.filter(period=Subquery(latest.values("pk")[:1]))
+        .values("period")
+        .annotate(total=Sum(field))
+        .values("total")[:1]
     )
 
 
