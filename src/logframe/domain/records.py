@@ -176,6 +176,21 @@ class ResultProgressRecord:
 
 
 @dataclass(frozen=True)
+class SourceCell:
+    """A piece of text exactly as it stood in an imported file, and where it stood.
+
+    Every cell an importer reads is kept, understood or not: ``understood`` is False for
+    text the importer could not turn into a figure — kept and reported, never guessed.
+    """
+
+    where: str  # what it is about: "1.1.9", "UNDP", "1.2", "header", "beneficiaries"
+    field: str  # which figure: "actual", "target", "pct", "committed", "budget", ...
+    text: str  # the text as it stood
+    location: str  # "report.txt:76" or "report.docx: table 5, row 3, column 2"
+    understood: bool = True
+
+
+@dataclass(frozen=True)
 class PeriodRecord:
     quarter: Quarter
     state: PeriodState = PeriodState.OPEN
@@ -190,6 +205,7 @@ class PeriodRecord:
     reported_disbursed_total: Decimal | None = None
     reported_committed_pct: Decimal | None = None
     reported_disbursed_pct: Decimal | None = None
+    sources: tuple[SourceCell, ...] = ()  # the cells of the file this period came from
 
 
 @dataclass(frozen=True)
