@@ -69,7 +69,7 @@ def test_a_failed_import_saves_nothing(example_record):
 def test_reading_a_project_back_costs_a_fixed_number_of_queries(loaded_project):
     with CaptureQueriesContext(connection) as queries:
         project_record(project=loaded_project)
-    assert len(queries) <= 16
+    assert len(queries) <= 17
 
 
 def test_unknown_project_and_period_are_named(loaded_project):
@@ -80,3 +80,42 @@ def test_unknown_project_and_period_are_named(loaded_project):
     with pytest.raises(NotFound, match="has no period 2013Q2"):
         period_of(project=loaded_project, quarter=Quarter.parse("2013Q2"))
     assert project_by_number(number="g11-23") == loaded_project
+
+
+def test_a_whole_project_is_written_in_a_few_dozen_queries(example_record):
+    with CaptureQueriesContext(connection) as first:
+        project_import(record=example_record, actor=None, reason="first")
+    with CaptureQueriesContext(connection) as again:
+        project_import(record=example_record, actor=None, reason="again")
+    assert len(first) <= 90  # ~200 rows and their history, in bulk
+    assert len(again) <= 40  # reads only
+
+
+def test_without_pruning_an_import_keeps_what_the_records_leave_out(example_record):
+    from dataclasses import replace
+
+    project_import(record=example_record, actor=None, reason="full")
+    _first, *rest = example_record.results
+    slim = replace(example_record, results=tuple(rest), periods=())
+    project_import(record=slim, actor=None, reason="one quarter", prune=False)
+    assert m.Indicator.objects.filter(code="1.1.8").exists()
+    project_import(record=slim, actor=None, reason="project file", prune=True)
+    assert not m.Indicator.objects.filter(code="1.1.8").exists()
+    assert m.ReportingPeriod.objects.count() == 1  # periods are never deleted by an import
+
+
+def test_source_cells_are_kept_in_order(example_record):
+    from dataclasses import replace
+
+    from logframe.domain.records import SourceCell
+
+    cells = (
+        SourceCell(where="1.1.9", field="actual", text="498 (468 male/28 female)", location="r:76"),
+        SourceCell(
+            where="UNDP", field="committed_pct", text="4l %", location="r:9", understood=False
+        ),
+    )
+    period = replace(example_record.periods[0], sources=cells)
+    record = replace(example_record, periods=(period,))
+    project = project_import(record=record, actor=None, reason="t").project
+    assert project_record(project=project).periods[0].sources == cells

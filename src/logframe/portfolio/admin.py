@@ -152,6 +152,14 @@ class IndicatorValuePartAdmin(admin.ModelAdmin[m.IndicatorValuePart]):
     list_select_related = ["indicator_value__indicator", "indicator_value__period__project"]
 
 
+@admin.register(m.SourceCell)
+class SourceCellAdmin(admin.ModelAdmin[m.SourceCell]):
+    list_display = ["period", "where", "field", "text", "location", "understood"]
+    list_filter = ["understood", "field"]
+    search_fields = ["where", "text", "location"]
+    list_select_related = ["period__project"]
+
+
 admin.site.register(m.FinancialStatus, SimpleHistoryAdmin)
 admin.site.register(m.BeneficiaryFigure, SimpleHistoryAdmin)
 admin.site.register(m.ResultProgress, SimpleHistoryAdmin)

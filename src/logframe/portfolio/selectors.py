@@ -33,6 +33,7 @@ from logframe.domain.records import (
     ResultProgressRecord,
     ResultRecord,
     Role,
+    SourceCell,
 )
 from logframe.portfolio import models as m
 
@@ -305,6 +306,17 @@ def _periods(project: m.Project) -> tuple[PeriodRecord, ...]:
                 result=p.result.code, narrative=p.narrative, reported_pct=_dec(p.reported_pct)
             )
         )
+    sources: dict[int, list[SourceCell]] = defaultdict(list)
+    for c in m.SourceCell.objects.filter(period__project=project):
+        sources[c.period_id].append(
+            SourceCell(
+                where=c.where,
+                field=c.field,
+                text=c.text,
+                location=c.location,
+                understood=c.understood,
+            )
+        )
     return tuple(
         PeriodRecord(
             quarter=p.as_quarter(),
@@ -320,6 +332,7 @@ def _periods(project: m.Project) -> tuple[PeriodRecord, ...]:
             reported_disbursed_total=_dec(p.reported_disbursed_total),
             reported_committed_pct=_dec(p.reported_committed_pct),
             reported_disbursed_pct=_dec(p.reported_disbursed_pct),
+            sources=tuple(sources[p.pk]),
         )
         for p in periods
     )

@@ -36,6 +36,7 @@ from logframe.domain.records import (
     ResultProgressRecord,
     ResultRecord,
     Role,
+    SourceCell,
 )
 from logframe.richtext import sanitise_html
 
@@ -182,6 +183,17 @@ def _period(node: Node) -> PeriodRecord:
         reported_disbursed_total=_decimal(node.get("reported_disbursed_total")),
         reported_committed_pct=_decimal(node.get("reported_committed_pct")),
         reported_disbursed_pct=_decimal(node.get("reported_disbursed_pct")),
+        sources=tuple(_source(n) for n in node.get("sources", ())),
+    )
+
+
+def _source(node: Node) -> SourceCell:
+    return SourceCell(
+        where=node["where"],
+        field=node["field"],
+        text=node["text"],
+        location=node["location"],
+        understood=node.get("understood", True),
     )
 
 

@@ -9,8 +9,6 @@ again gives the same document.
 from __future__ import annotations
 
 import json
-import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import MISSING, Field, fields, is_dataclass
 from datetime import date
@@ -19,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from logframe.atomic_write import write_atomically
 from logframe.domain.periods import Quarter
 from logframe.domain.records import ProjectRecord
 from logframe.interchange.projectfile.read import FORMAT, VERSION
@@ -32,21 +31,11 @@ def project_document(record: ProjectRecord) -> dict[str, Any]:
 def write_project_file(record: ProjectRecord, path: Path) -> None:
     """Write ``record`` to ``path`` as UTF-8 JSON, replacing the file in one step.
 
-    The text goes to a temporary file in the same folder, which is then renamed over ``path``:
-    a failure leaves the old file (or none) in place, never half a file. ``path`` may be
-    given by position, as callers write ``write_project_file(record, path)``.
+    A failure leaves the old file (or none) in place, never half a file
+    (:func:`logframe.atomic_write.write_atomically`).
     """
     text = json.dumps(project_document(record), ensure_ascii=False, indent=2) + "\n"
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with temporary.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(path, text)
 
 
 def decimal_text(number: Decimal) -> str:

@@ -8,6 +8,7 @@ from logframe.portfolio.models.periods import (
     IndicatorValuePart,
     ReportingPeriod,
     ResultProgress,
+    SourceCell,
 )
 from logframe.portfolio.models.projects import Footnote, Participation, ProcurementItem, Project
 from logframe.portfolio.models.results import Activity, FootnoteMark, Indicator, Result
@@ -29,4 +30,5 @@ __all__ = [
     "ReportingPeriod",
     "Result",
     "ResultProgress",
+    "SourceCell",
 ]

@@ -172,3 +172,21 @@ class ResultProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.result.code} in {self.period}"
+
+
+class SourceCell(models.Model):
+    """A cell of an imported file, exactly as it stood and where; understood or not."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="sources")
+    where = models.CharField(max_length=60, help_text='e.g. "1.1.9", "UNDP", "header"')
+    field = models.CharField(max_length=60, help_text='e.g. "actual", "committed_pct"')
+    text = models.TextField(blank=True)
+    location = models.CharField(max_length=300, help_text="File and line, or table/row/column")
+    understood = models.BooleanField(default=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["period", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.where} {self.field}: {self.text[:40]}"

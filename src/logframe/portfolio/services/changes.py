@@ -1,19 +1,23 @@
-"""Save a row only when it really changes, with who and why for the audit trail.
+"""Write many rows at once, only those that really change, with who and why for the audit.
 
-Re-importing the same data must change nothing — not even write history rows —
-so every write in an import goes through :meth:`Changes.upsert`, which compares
-the stored fields with the new ones first.
+Re-importing the same data must change nothing — not even write history rows — and a
+whole project must be written in a few dozen queries, not one per row. So every write of
+an import goes through :meth:`Changes.sync`: it compares the stored rows of one kind with
+the wanted ones, then creates, updates and deletes in bulk, each with its history rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db import models
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 M = TypeVar("M", bound=models.Model)
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass
@@ -27,46 +31,106 @@ class Changes:
     unchanged: Counter[str] = field(default_factory=Counter)
     deleted: Counter[str] = field(default_factory=Counter)
 
-    def upsert(self, model: type[M], *, key: dict[str, Any], values: dict[str, Any]) -> M:
-        """Find the row by ``key``; create it, update the changed fields, or leave it be.
+    def sync(
+        self,
+        model: type[M],
+        *,
+        existing: Iterable[M],
+        key: Callable[[M], K],
+        wanted: Mapping[K, dict[str, Any]],
+        prune: bool = True,
+    ) -> dict[K, M]:
+        """Make the rows of ``existing`` match ``wanted`` (key → field values).
 
-        ``key`` may use lookups across relations (``result__project``) to find the row;
-        such lookups are not fields, so a new row is made from the plain keys and values.
+        Rows whose key is not wanted are deleted when ``prune``. Returns key → row,
+        every row saved (new rows carry their primary key).
         """
-        name = model._meta.verbose_name_plural
-        instance = model._default_manager.filter(**key).first()
-        if instance is None:
-            fields = {k: v for k, v in key.items() if "__" not in k}
-            instance = model(**fields, **values)
-            self._save(instance)
-            self.created[str(name)] += 1
-            return instance
-        changed = [f for f, v in values.items() if getattr(instance, f) != v]
-        if not changed:
-            self.unchanged[str(name)] += 1
-            return instance
-        for f in changed:
-            setattr(instance, f, values[f])
-        self._save(instance)
-        self.updated[str(name)] += 1
-        return instance
+        current = {key(row): row for row in existing}
+        rows: dict[K, M] = {}
+        new: list[M] = []
+        changed: list[M] = []
+        changed_fields: set[str] = set()
+        for k, values in wanted.items():
+            row = current.get(k)
+            if row is None:
+                row = model(**values)
+                new.append(row)
+            else:
+                differing = [name for name, v in values.items() if _differs(row, name, v)]
+                for name in differing:
+                    setattr(row, name, values[name])
+                if differing:
+                    changed.append(row)
+                    changed_fields.update(differing)
+            rows[k] = row
+        self._write(model, new=new, changed=changed, fields=sorted(changed_fields))
+        self.unchanged[_name(model)] += len(wanted) - len(new) - len(changed)
+        if prune:
+            self.delete([row for k, row in current.items() if k not in wanted])
+        return rows
 
-    def delete_except(self, queryset: models.QuerySet[M], keep: set[int]) -> None:
-        """Delete the rows of ``queryset`` whose id is not in ``keep``, one by one (audited)."""
-        for instance in queryset.exclude(pk__in=keep):
-            self.stamp(instance)
-            instance.delete()
-            self.deleted[str(instance._meta.verbose_name_plural)] += 1
+    def upsert(self, model: type[M], *, key: dict[str, Any], values: dict[str, Any]) -> M:
+        """One row found by ``key`` (plain fields only): created, updated or left be."""
+        found = model._default_manager.filter(**key)
+        rows = self.sync(
+            model, existing=found, key=lambda _: "row", wanted={"row": key | values}, prune=False
+        )
+        return rows["row"]
 
-    def stamp(self, instance: models.Model) -> None:
-        instance._history_user = self.actor  # type: ignore[attr-defined]
-        instance._change_reason = self.reason  # type: ignore[attr-defined]
+    def delete(self, rows: Iterable[models.Model]) -> None:
+        """Delete rows one by one, so each deletion is in the history with who and why."""
+        for row in rows:
+            self._stamp(row)
+            row.delete()
+            self.deleted[_name(type(row))] += 1
 
-    def _save(self, instance: models.Model) -> None:
-        instance.full_clean(validate_unique=False, validate_constraints=False)
-        self.stamp(instance)
-        instance.save()
+    def _write(self, model: type[M], *, new: list[M], changed: list[M], fields: list[str]) -> None:
+        for row in (*new, *changed):
+            _validate(row)
+        audited = hasattr(model, "history")
+        if new:
+            if audited:
+                bulk_create_with_history(
+                    new, model, default_user=self.actor, default_change_reason=self.reason
+                )
+            else:
+                model._default_manager.bulk_create(new)
+            self.created[_name(model)] += len(new)
+        if changed:
+            if audited:
+                bulk_update_with_history(
+                    changed,
+                    model,
+                    fields,
+                    default_user=self.actor,
+                    default_change_reason=self.reason,
+                )
+            else:
+                model._default_manager.bulk_update(changed, fields)
+            self.updated[_name(model)] += len(changed)
+
+    def _stamp(self, row: models.Model) -> None:
+        row._history_user = self.actor  # type: ignore[attr-defined]
+        row._change_reason = self.reason  # type: ignore[attr-defined]
 
     @property
     def total_changed(self) -> int:
         return sum(self.created.values()) + sum(self.updated.values()) + sum(self.deleted.values())
+
+
+def _name(model: type[models.Model]) -> str:
+    return str(model._meta.verbose_name_plural)
+
+
+def _differs(row: models.Model, name: str, value: Any) -> bool:
+    """Compare a stored field with a wanted value; relations by id, without a query."""
+    model_field = row._meta.get_field(name)
+    if isinstance(model_field, models.ForeignKey):
+        return bool(getattr(row, model_field.attname) != (value.pk if value is not None else None))
+    return bool(getattr(row, name) != value)
+
+
+def _validate(row: models.Model) -> None:
+    """The fields' own checks (lengths, digits, choices); relations are checked by the database."""
+    relations = [f.name for f in row._meta.fields if f.is_relation]
+    row.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)

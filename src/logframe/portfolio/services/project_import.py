@@ -1,26 +1,25 @@
 """Write a whole project, as records, to the database: the one path for project files.
 
-The records are authoritative for the project's header, organisations, result tree,
-indicators and footnotes: what the records no longer hold is deleted. Periods are
-never deleted by an import (a period absent from the records is left as it is);
-inside a period the records are authoritative.
+With ``prune`` (a project file), the records are authoritative for the project's
+organisations, result tree, indicators and footnotes: what they no longer hold is
+deleted. Without it (one quarter's report), nothing outside the records' period is
+deleted. Periods are never deleted by an import; inside a period the records are
+authoritative. Each kind of row is written in bulk, so a project costs a few dozen
+queries whatever its size.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 
 from logframe.domain.records import (
-    FootnoteMark as MarkRecord,
-)
-from logframe.domain.records import (
+    FootnoteMark,
     FundRecord,
     IndicatorRecord,
-    OrganisationRecord,
-    PeriodRecord,
     ProjectRecord,
     ResultRecord,
 )
@@ -37,49 +36,77 @@ class ImportResult:
 
 
 @transaction.atomic
-def project_import(*, record: ProjectRecord, actor: Any = None, reason: str = "") -> ImportResult:
+def project_import(
+    *, record: ProjectRecord, actor: Any = None, reason: str = "", prune: bool = True
+) -> ImportResult:
     """Create or update the project of ``record`` and all it holds, in one transaction."""
     changes = Changes(actor=actor, reason=reason)
-    orgs = {o.code: _organisation(o, changes) for o in record.organisations}
+    orgs = _organisations(record, changes)
     fund = _fund(record.fund, orgs, changes)
     project = _project(record, fund, orgs, changes)
-    participations = _participations(record, project, orgs, changes)
-    _procurement(record, project, changes)
-    footnotes = _footnotes(record, project, changes)
-    tree = _Tree(project=project, orgs=orgs, footnotes=footnotes, changes=changes)
-    for result in record.results:
-        _result(result, None, tree)
-    results, indicators = tree.results, tree.indicators
-    changes.delete_except(
-        m.Indicator.objects.filter(result__project=project), {i.pk for i in indicators.values()}
+    participations = changes.sync(
+        m.Participation,
+        existing=project.participations.all(),
+        key=lambda p: p.organisation_id,
+        wanted={
+            orgs[p.organisation].pk: {
+                "project": project,
+                "organisation": orgs[p.organisation],
+                "role": p.role.value,
+                "approved_budget": p.approved_budget,
+                "position": n,
+            }
+            for n, p in enumerate(record.participations, start=1)
+        },
+        prune=prune,
     )
-    changes.delete_except(
-        m.Result.objects.filter(project=project).order_by("-position"),
-        {r.pk for r in results.values()},
+    changes.sync(
+        m.ProcurementItem,
+        existing=project.procurement_plan.all(),
+        key=lambda item: item.position,
+        wanted={
+            n: {"project": project, "position": n, "text": text}
+            for n, text in enumerate(record.procurement_plan, start=1)
+        },
+        prune=prune,
     )
+    footnotes = changes.sync(
+        m.Footnote,
+        existing=project.footnotes.all(),
+        key=lambda f: f.number,
+        wanted={f.number: {"project": project, "number": f.number, "text": f.text}
+                for f in record.footnotes},
+        prune=prune,
+    )  # fmt: skip
+    results = _results(record, project, orgs, changes, prune=prune)
+    indicators = _indicators(record, project, results, changes, prune=prune)
+    activities = _activities(record, results, changes, prune=prune)
+    _marks(record, footnotes, results, indicators, activities, changes)
     for period in record.periods:
-        _period(period, project, participations, results, indicators, changes)
+        period_contents(
+            record=period,
+            project=project,
+            participations={o.organisation.code: o for o in participations.values()},
+            results={r.code: r for r in results.values()},
+            indicators={i.code: i for i in indicators.values()},
+            changes=changes,
+        )
     return ImportResult(project=project, changes=changes)
 
 
-@dataclass
-class _Tree:
-    """What writing the result tree needs to know, and what it has written so far."""
-
-    project: m.Project
-    orgs: dict[str, m.Organisation]
-    footnotes: dict[int, m.Footnote]
-    changes: Changes
-    results: dict[str, m.Result] = field(default_factory=dict)
-    indicators: dict[str, m.Indicator] = field(default_factory=dict)
-
-
-def _organisation(record: OrganisationRecord, changes: Changes) -> m.Organisation:
-    return changes.upsert(
+def _organisations(record: ProjectRecord, changes: Changes) -> dict[str, m.Organisation]:
+    codes = [o.code for o in record.organisations]
+    rows = changes.sync(
         m.Organisation,
-        key={"code": record.code},
-        values={"name": record.name, "kind": record.kind.value, "iati_ref": record.iati_ref},
+        existing=m.Organisation.objects.filter(code__in=codes),
+        key=lambda o: o.code,
+        wanted={
+            o.code: {"code": o.code, "name": o.name, "kind": o.kind.value, "iati_ref": o.iati_ref}
+            for o in record.organisations
+        },
+        prune=False,
     )
+    return {str(k): v for k, v in rows.items()}
 
 
 def _fund(record: FundRecord, orgs: dict[str, m.Organisation], changes: Changes) -> m.Fund:
@@ -124,163 +151,159 @@ def _project(
     return changes.upsert(m.Project, key={"fund": fund, "number": record.number}, values=values)
 
 
-def _participations(
-    record: ProjectRecord, project: m.Project, orgs: dict[str, m.Organisation], changes: Changes
-) -> dict[str, m.Participation]:
-    found = {}
-    for position, p in enumerate(record.participations, start=1):
-        found[p.organisation] = changes.upsert(
-            m.Participation,
-            key={"project": project, "organisation": orgs[p.organisation]},
-            values={
-                "role": p.role.value,
-                "approved_budget": p.approved_budget,
-                "position": position,
+def _results(
+    record: ProjectRecord,
+    project: m.Project,
+    orgs: dict[str, m.Organisation],
+    changes: Changes,
+    *,
+    prune: bool,
+) -> dict[str, m.Result]:
+    """The tree level by level, so every parent is saved before its children."""
+    existing = {r.code: r for r in project.results.all()}
+    saved: dict[str, m.Result] = {}
+    positions = {r.code: n for n, r in enumerate(record.walk_results(), start=1)}
+    level: list[tuple[ResultRecord, str | None]] = [(r, None) for r in record.results]
+    while level:
+        saved |= changes.sync(
+            m.Result,
+            existing=[existing[r.code] for r, _ in level if r.code in existing],
+            key=lambda r: r.code,
+            wanted={
+                r.code: {
+                    "project": project,
+                    "parent": saved[parent] if parent else None,
+                    "level": r.level.value,
+                    "code": r.code,
+                    "text": r.text,
+                    "lead": orgs.get(r.lead),
+                    "position": positions[r.code],
+                }
+                for r, parent in level
             },
+            prune=False,
         )
-    changes.delete_except(project.participations.all(), {p.pk for p in found.values()})
-    return found
+        level = [(child, r.code) for r, _ in level for child in r.children]
+    for r in record.walk_results():
+        _partners(saved[r.code], {orgs[code].pk for code in r.partners}, changes)
+    if prune:
+        stale: list[m.Result] = [r for code, r in existing.items() if code not in saved]
+        stale.sort(key=_children_first)
+        changes.delete(stale)
+    return saved
 
 
-def _procurement(record: ProjectRecord, project: m.Project, changes: Changes) -> None:
-    kept = set()
-    for position, text in enumerate(record.procurement_plan, start=1):
-        item = changes.upsert(
-            m.ProcurementItem, key={"project": project, "position": position}, values={"text": text}
-        )
-        kept.add(item.pk)
-    changes.delete_except(project.procurement_plan.all(), kept)
+def _children_first(result: m.Result) -> int:
+    return -result.position
 
 
-def _footnotes(
-    record: ProjectRecord, project: m.Project, changes: Changes
-) -> dict[int, m.Footnote]:
-    found = {
-        f.number: changes.upsert(
-            m.Footnote, key={"project": project, "number": f.number}, values={"text": f.text}
-        )
-        for f in record.footnotes
-    }
-    changes.delete_except(project.footnotes.all(), {f.pk for f in found.values()})
-    return found
+def _partners(result: m.Result, wanted: set[int], changes: Changes) -> None:
+    if set(result.partners.values_list("pk", flat=True)) != wanted:
+        changes._stamp(result)
+        result.partners.set(wanted)
+        changes.updated["result partners"] += 1
 
 
-def _result(record: ResultRecord, parent: m.Result | None, tree: _Tree) -> None:
-    orgs, changes = tree.orgs, tree.changes
-    result = changes.upsert(
-        m.Result,
-        key={"project": tree.project, "code": record.code},
-        values={
-            "parent": parent,
-            "level": record.level.value,
-            "text": record.text,
-            "lead": orgs.get(record.lead),
-            "position": len(tree.results) + 1,
-        },
+def _indicators(
+    record: ProjectRecord,
+    project: m.Project,
+    results: dict[str, m.Result],
+    changes: Changes,
+    *,
+    prune: bool,
+) -> dict[str, m.Indicator]:
+    wanted: dict[str, dict[str, Any]] = {}
+    for r in record.walk_results():
+        for n, i in enumerate(r.indicators, start=1):
+            wanted[i.code] = _indicator_values(i, results[r.code], n)
+    return changes.sync(
+        m.Indicator,
+        existing=m.Indicator.objects.filter(result__project=project),
+        key=lambda i: i.code,
+        wanted=wanted,
+        prune=prune,
     )
-    partners = {orgs[code].pk for code in record.partners}
-    if set(result.partners.values_list("pk", flat=True)) != partners:
-        changes.stamp(result)
-        result.partners.set(partners)
-    tree.results[record.code] = result
-    _activities(record, result, tree.footnotes, changes)
-    for n, indicator in enumerate(record.indicators, start=1):
-        tree.indicators[indicator.code] = _indicator(indicator, result, n, tree.footnotes, changes)
-    for child in record.children:
-        _result(child, result, tree)
+
+
+def _indicator_values(i: IndicatorRecord, result: m.Result, position: int) -> dict[str, Any]:
+    return {
+        "result": result,
+        "code": i.code,
+        "text": i.text,
+        "measure": i.measure.value,
+        "unit": i.unit,
+        "disaggregation": i.disaggregation.value,
+        "baseline": i.baseline,
+        "baseline_text": i.baseline_text,
+        "target_kind": i.target.kind.value,
+        "target_value": i.target.value,
+        "target_milestone": i.target.milestone,
+        "target_note": i.target.note,
+        "target_text": i.target_text,
+        "cumulative": i.cumulative,
+        "position": position,
+    }
 
 
 def _activities(
-    record: ResultRecord, result: m.Result, footnotes: dict[int, m.Footnote], changes: Changes
-) -> None:
-    kept = set()
-    for n, a in enumerate(record.activities, start=1):
-        activity = changes.upsert(
-            m.Activity,
-            key={"result": result, "code": a.code},
-            values={"text": a.text, "position": n},
-        )
-        _marks(a.footnotes, footnotes, changes, activity=activity)
-        kept.add(activity.pk)
-    changes.delete_except(result.activities.all(), kept)
-
-
-def _indicator(
-    record: IndicatorRecord,
-    result: m.Result,
-    position: int,
-    footnotes: dict[int, m.Footnote],
-    changes: Changes,
-) -> m.Indicator:
-    target = record.target
-    indicator = changes.upsert(
-        m.Indicator,
-        key={"result__project": result.project, "code": record.code},
-        values={
-            "result": result,
-            "text": record.text,
-            "measure": record.measure.value,
-            "unit": record.unit,
-            "disaggregation": record.disaggregation.value,
-            "baseline": record.baseline,
-            "baseline_text": record.baseline_text,
-            "target_kind": target.kind.value,
-            "target_value": target.value,
-            "target_milestone": target.milestone,
-            "target_note": target.note,
-            "target_text": record.target_text,
-            "cumulative": record.cumulative,
-            "position": position,
+    record: ProjectRecord, results: dict[str, m.Result], changes: Changes, *, prune: bool
+) -> dict[tuple[int, str], m.Activity]:
+    result_ids = [r.pk for r in results.values()]
+    return changes.sync(
+        m.Activity,
+        existing=m.Activity.objects.filter(result__in=result_ids),
+        key=lambda a: (a.result_id, a.code),
+        wanted={
+            (results[r.code].pk, a.code): {
+                "result": results[r.code],
+                "code": a.code,
+                "text": a.text,
+                "position": n,
+            }
+            for r in record.walk_results()
+            for n, a in enumerate(r.activities, start=1)
         },
+        prune=prune,
     )
-    _marks(record.footnotes, footnotes, changes, indicator=indicator)
-    return indicator
 
 
 def _marks(
-    marks: tuple[MarkRecord, ...],
+    record: ProjectRecord,
     footnotes: dict[int, m.Footnote],
-    changes: Changes,
-    **owner: Any,
-) -> None:
-    kept = set()
-    for n, mark in enumerate(marks, start=1):
-        row = changes.upsert(
-            m.FootnoteMark,
-            key={**owner, "position": n},
-            values={"footnote": footnotes[mark.number], "place": mark.place.value},
-        )
-        kept.add(row.pk)
-    changes.delete_except(m.FootnoteMark.objects.filter(**owner), kept)
-
-
-def _period(
-    record: PeriodRecord,
-    project: m.Project,
-    participations: dict[str, m.Participation],
     results: dict[str, m.Result],
     indicators: dict[str, m.Indicator],
+    activities: dict[tuple[int, str], m.Activity],
     changes: Changes,
 ) -> None:
-    period = changes.upsert(
-        m.ReportingPeriod,
-        key={"project": project, "year": record.quarter.year, "quarter": record.quarter.number},
-        values={
-            "state": record.state.value,
-            "summary": sanitise_html(record.summary),
-            "constraints": sanitise_html(record.constraints),
-            "procurement": sanitise_html(record.procurement),
-            "reported_committed_total": record.reported_committed_total,
-            "reported_disbursed_total": record.reported_disbursed_total,
-            "reported_committed_pct": record.reported_committed_pct,
-            "reported_disbursed_pct": record.reported_disbursed_pct,
-        },
-    )
-    period_contents(
-        record=record,
-        period=period,
-        participations=participations,
-        results=results,
-        indicators=indicators,
-        changes=changes,
+    """Footnote marks of every indicator and activity of the records, replaced as a whole."""
+    wanted: dict[Hashable, dict[str, Any]] = {}
+
+    def add(owner: dict[str, Any], marks: tuple[FootnoteMark, ...]) -> None:
+        for n, mark in enumerate(marks, start=1):
+            target = next(iter(owner.values()))
+            wanted[(type(target).__name__, target.pk, n)] = owner | {
+                "footnote": footnotes[mark.number],
+                "place": mark.place.value,
+                "position": n,
+            }
+
+    for r in record.walk_results():
+        for i in r.indicators:
+            add({"indicator": indicators[i.code]}, i.footnotes)
+        for a in r.activities:
+            add({"activity": activities[(results[r.code].pk, a.code)]}, a.footnotes)
+    owners_i = [i.pk for i in indicators.values()]
+    owners_a = [a.pk for a in activities.values()]
+    existing = m.FootnoteMark.objects.filter(
+        indicator__in=owners_i
+    ) | m.FootnoteMark.objects.filter(activity__in=owners_a)
+    changes.sync(
+        m.FootnoteMark,
+        existing=existing.select_related(None),
+        key=lambda mk: (
+            ("Indicator", mk.indicator_id, mk.position)
+            if mk.indicator_id
+            else ("Activity", mk.activity_id, mk.position)
+        ),
+        wanted=wanted,
     )
