@@ -1,16 +1,18 @@
-"""Every fund convention and every finding code is explained in docs/figures.md."""
+"""Every fund convention is in docs/figures.md; every rule id is in docs/checks.md."""
 
+import ast
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from logframe.domain import findings
+from logframe.domain.checks import rules
 from logframe.domain.conventions import Conventions
 
-FIGURES = Path(__file__).resolve().parents[2] / "docs" / "figures.md"
-CODES = [findings.PCT_MISMATCH, findings.SEX_SPLIT, findings.TOTAL_MISMATCH,
-         findings.MILESTONE_ESTIMATE]  # fmt: skip
+ROOT = Path(__file__).resolve().parents[2]
+FIGURES = ROOT / "docs" / "figures.md"
+CHECKS = ROOT / "docs" / "checks.md"
+DOMAIN = ROOT / "src" / "logframe" / "domain"
 
 
 @pytest.mark.parametrize("name", [field.name for field in fields(Conventions)])
@@ -18,6 +20,28 @@ def test_every_convention_is_in_the_settings_table(name: str) -> None:
     assert f"| `{name}` |" in FIGURES.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_every_finding_code_has_a_section(code: str) -> None:
-    assert f"### `{code}`" in FIGURES.read_text(encoding="utf-8")
+def _rule_ids_in_the_code() -> set[str]:
+    """Every ``rule=`` given to a Finding or a check in domain/: the constant's value."""
+    found: set[str] = set()
+    for path in DOMAIN.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for keyword in getattr(node, "keywords", ()):
+                if keyword.arg != "rule":
+                    continue
+                value = keyword.value
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    found.add(value.value)
+                elif isinstance(value, ast.Attribute) and hasattr(rules, value.attr):
+                    found.add(getattr(rules, value.attr))
+                else:
+                    assert isinstance(value, ast.Name), f"{path}: rule={ast.dump(value)}"
+    return found
+
+
+def test_the_code_uses_the_rules_it_declares() -> None:
+    assert _rule_ids_in_the_code() == set(rules.ALL_RULES)
+
+
+@pytest.mark.parametrize("rule", sorted({*rules.ALL_RULES, *_rule_ids_in_the_code()}))
+def test_every_rule_id_has_a_section_in_checks_md(rule: str) -> None:
+    assert f"### `{rule}`" in CHECKS.read_text(encoding="utf-8")

@@ -1,73 +1,135 @@
-"""Data-quality findings: the seed's slips, found by rule and told in plain words."""
+"""The finding itself, and the comparisons several rules share: a %, a total."""
 
 from decimal import Decimal as D
 
 import pytest
 
-from logframe.domain.conventions import Conventions
 from logframe.domain.findings import (
     Finding,
     Severity,
-    check_milestone_estimate,
     check_reported_percent,
     check_reported_total,
-    check_sex_split,
+    truncates,
 )
-from logframe.domain.measures import Status
 from logframe.domain.percentages import ratio_percent
 
 UNDP_COMMITTED = ratio_percent(part=D("5848841.07"), whole=D("13947279"))
 
 
-def test_a_reported_percent_that_slipped_is_an_error_with_the_figures() -> None:
-    finding = check_reported_percent(
-        subject="finance UNDP committed",
-        computed=UNDP_COMMITTED,
-        reported=D(41),
-        code="pct-mismatch",
-        basis="5,848,841.07 of 13,947,279.00",
-    )
-    assert finding == Finding(
-        code="pct-mismatch",
+def test_a_finding_as_json_has_exactly_its_fields_decimals_as_text() -> None:
+    finding = Finding(
+        rule="pct-mismatch",
         severity=Severity.ERROR,
-        subject="finance UNDP committed",
-        message="Reported 41 %, computed 42 % (41.9 %, from 5,848,841.07 of 13,947,279.00).",
-        computed=UNDP_COMMITTED,
-        reported=D(41),
+        where="3.1.4",
+        message="Reported 5 % of planned, computed 9.9 % (25 of 252), which rounds to 10 %.",
+        computed=D("9.92"),
+        reported=D(5),
+        source="report.txt:123",
     )
+    assert finding.to_json() == {
+        "rule": "pct-mismatch",
+        "severity": "error",
+        "where": "3.1.4",
+        "message": "Reported 5 % of planned, computed 9.9 % (25 of 252), which rounds to 10 %.",
+        "computed": "9.92",
+        "reported": "5",
+        "source": "report.txt:123",
+    }
+
+
+def test_a_finding_without_figures_gives_nulls() -> None:
+    finding = Finding(rule="target-tbd", severity=Severity.INFO, where="2.1.6", message="m.")
+    assert finding.to_json() == {
+        "rule": "target-tbd",
+        "severity": "info",
+        "where": "2.1.6",
+        "message": "m.",
+        "computed": None,
+        "reported": None,
+        "source": "",
+    }
 
 
 @pytest.mark.parametrize(
-    ("subject", "computed", "reported", "message"),
+    ("computed", "reported", "cut"),
     [
-        ("indicator 3.1.4", D(2500) / 252, D(5), "Reported 5 %, computed 10 % (9.9 %)."),
-        ("indicator 3.1.10", D(100), D(101), "Reported 101 %, computed 100 % (100.0 %)."),
-        ("output 1.2", D("48.65"), D(61), "Reported 61 %, computed 49 % (48.7 %)."),
-        ("output 3.1", D("469.92") / 8, D(63), "Reported 63 %, computed 59 % (58.7 %)."),
+        (UNDP_COMMITTED, D(41), True),  # 41.94 cut to 41: the seed's slip
+        (UNDP_COMMITTED, D(42), False),  # rounded
+        (D("9.92"), D(9), True),
+        (D("51.58"), D("51.5"), True),
+        (D("51.58"), D("51.6"), False),
     ],
 )
-def test_the_seeds_percent_slips_are_found(
-    subject: str, computed: D, reported: D, message: str
+def test_truncates(computed: D, reported: D, cut: bool) -> None:
+    assert truncates(computed=computed, reported=reported) is cut
+
+
+@pytest.mark.parametrize(
+    ("computed", "reported", "basis", "message"),
+    [
+        pytest.param(UNDP_COMMITTED, D(41), "5,848,841.07 of 13,947,279.00",
+                     "Reported 41 %, computed 41.9 % (5,848,841.07 of 13,947,279.00):"
+                     " truncated, not rounded.", id="seed-undp-truncated"),
+        pytest.param(D(2500) / 252, D(5), "25 of 252",
+                     "Reported 5 %, computed 9.9 % (25 of 252), which rounds to 10 %.",
+                     id="seed-3.1.4"),
+        pytest.param(D(100), D(101), "5 of 3, capped at 100",
+                     "Reported 101 %, computed 100 % (5 of 3, capped at 100).", id="seed-3.1.10"),
+        pytest.param(D("62.96"), D(60), "",
+                     "Reported 60 %, computed 63 %.", id="made-up-whole"),
+    ],
+)  # fmt: skip
+def test_a_reported_percent_that_slipped_is_an_error_with_the_figures(
+    computed: D, reported: D, basis: str, message: str
 ) -> None:
     finding = check_reported_percent(
-        subject=subject, computed=computed, reported=reported, code="pct-mismatch"
+        rule="pct-mismatch", where="x", computed=computed, reported=reported, basis=basis
+    )
+    assert finding == Finding(
+        rule="pct-mismatch",
+        severity=Severity.ERROR,
+        where="x",
+        message=message,
+        computed=computed,
+        reported=reported,
+    )
+
+
+def test_label_and_of_name_the_figure() -> None:
+    finding = check_reported_percent(
+        rule="finance-pct-mismatch",
+        where="UNOPS",
+        computed=D("63.91"),
+        reported=D(60),
+        label="Committed",
+        of="of approved",
+        source="report.txt:49",
     )
     assert finding is not None
-    assert (finding.severity, finding.subject, finding.message) == (
-        Severity.ERROR,
-        subject,
-        message,
+    assert finding.message == (
+        "Committed: reported 60 % of approved, computed 63.9 %, which rounds to 64 %."
     )
+    assert finding.source == "report.txt:49"
 
 
 def test_a_percent_reported_where_none_can_be_computed_is_a_warning() -> None:
     finding = check_reported_percent(
-        subject="indicator 3.1.5", computed=None, reported=D(97), code="pct-mismatch"
+        rule="pct-mismatch",
+        where="3.1.5",
+        computed=None,
+        reported=D(97),
+        of="of planned",
+        why_none="the fund does not score indicators measured as a percentage",
     )
     assert finding is not None
-    assert finding.severity is Severity.WARNING
+    assert (finding.severity, finding.computed, finding.reported) == (
+        Severity.WARNING,
+        None,
+        D(97),
+    )
     assert finding.message == (
-        "Reported 97 %, but no % can be computed under the fund's conventions."
+        "Reported 97 % of planned, but no % can be computed:"
+        " the fund does not score indicators measured as a percentage."
     )
 
 
@@ -82,103 +144,33 @@ def test_a_percent_reported_where_none_can_be_computed_is_a_warning() -> None:
     ],
 )
 def test_an_agreeing_percent_gives_no_finding(computed: D | None, reported: D | None) -> None:
-    assert (
-        check_reported_percent(subject="x", computed=computed, reported=reported, code="c") is None
-    )
-
-
-@pytest.mark.parametrize(
-    ("subject", "total", "male", "female", "message"),
-    [
-        ("indicator 1.1.9", 498, 468, 28, "498 reported, but 468 male + 28 female = 496."),
-        ("indicator 1.2.5", 253, 185, 67, "253 reported, but 185 male + 67 female = 252."),
-        ("indicator 2.1.4", 107, 86, 23, "107 reported, but 86 male + 23 female = 109."),
-        ("indicator 1.3.7", 452, 372, 80, None),
-        ("indicator 2.1.7", 717, 596, 121, None),
-        ("indicator 2.1.2", 80, 56, 24, None),
-        ("indicator 2.2.2", 254, 211, 43, None),
-        ("indicator 3.1.4", 25, 22, 3, None),
-        ("beneficiaries 1,459", 1459, 1459, None, None),
-    ],
-)
-def test_sex_split_must_add_up_to_the_total(
-    subject: str, total: int, male: int, female: int | None, message: str | None
-) -> None:
-    finding = check_sex_split(
-        subject=subject,
-        total=D(total),
-        male=D(male),
-        female=None if female is None else D(female),
-    )
-    if message is None:
-        assert finding is None
-    else:
-        assert finding == Finding(
-            code="sex-split",
-            severity=Severity.WARNING,
-            subject=subject,
-            message=message,
-            computed=D(male) + D(female or 0),
-            reported=D(total),
-        )
+    assert check_reported_percent(rule="r", where="x", computed=computed, reported=reported) is None
 
 
 def test_reported_total_must_equal_its_parts() -> None:
     parts = [D("5848841.07"), D("6975973.74")]
-    assert check_reported_total(subject="s", parts=parts, reported=D("12824814.81")) is None
-    assert check_reported_total(subject="s", parts=parts, reported=None) is None
-    assert check_reported_total(subject="s", parts=[], reported=D(3)) is None
-    finding = check_reported_total(
-        subject="finance total committed", parts=parts, reported=D("12824814.80")
-    )
+
+    def check(reported: D | None, parts: list[D] = parts) -> Finding | None:
+        return check_reported_total(
+            rule="total-mismatch",
+            where="finance",
+            label="Funds committed (total)",
+            parts=parts,
+            reported=reported,
+            parts_name="agencies",
+        )
+
+    assert check(D("12824814.81")) is None
+    assert check(None) is None
+    assert check(D(3), parts=[]) is None
+    finding = check(D("12824814.80"))
     assert finding is not None
-    assert (finding.code, finding.severity) == ("total-mismatch", Severity.ERROR)
+    assert (finding.rule, finding.severity, finding.where) == (
+        "total-mismatch",
+        Severity.ERROR,
+        "finance",
+    )
     assert finding.message == (
-        "Reported total 12,824,814.8, but the 2 parts add up to 12,824,814.81."
+        "Funds committed (total) reported as 12,824,814.80,"
+        " but the 2 agencies add up to 12,824,814.81."
     )
-
-
-DEFAULTS = Conventions()
-
-
-@pytest.mark.parametrize(
-    ("status", "estimate", "message"),
-    [
-        pytest.param(Status.INITIATED, D(8), None, id="1.1.1-initiated-8"),
-        pytest.param(Status.PARTIALLY, D(75), None, id="2.1.1-part-75"),
-        pytest.param(Status.COMPLETED, None, None, id="1.1.5-yes"),
-        pytest.param(Status.COMPLETED, D(100), None, id="completed-100"),
-        pytest.param(None, None, None, id="1.2.2-blank"),
-        pytest.param(None, D(40), None, id="estimate-only"),
-        pytest.param(Status.NOT_YET_INITIATED, None, None, id="1.1.6-not-yet-initiated"),
-        pytest.param(Status.INITIATED, None,
-                     'Status "Initiated" has no default % and no estimate:'
-                     " no % can be computed.", id="initiated-without-estimate"),
-        pytest.param(Status.PARTIALLY, D(100),
-                     'Estimated 100 % complete, but the status is "Partially", not "Completed".',
-                     id="partially-100"),
-        pytest.param(Status.COMPLETED, D("87.5"),
-                     'Status "Completed", but the estimate is only 87.5 %.',
-                     id="completed-87.5"),
-    ],
-)  # fmt: skip
-def test_milestone_status_and_estimate(
-    status: Status | None, estimate: D | None, message: str | None
-) -> None:
-    finding = check_milestone_estimate(
-        subject="indicator 1.1.6", status=status, estimated_pct=estimate, conventions=DEFAULTS
-    )
-    if message is None:
-        assert finding is None
-    else:
-        assert finding is not None
-        assert (finding.code, finding.severity) == ("milestone-estimate", Severity.WARNING)
-        assert finding.message == message
-
-
-def test_a_fund_with_a_status_scale_needs_no_estimate() -> None:
-    conventions = Conventions(status_pct={Status.INITIATED: D(10), Status.COMPLETED: D(100)})
-    finding = check_milestone_estimate(
-        subject="s", status=Status.INITIATED, estimated_pct=None, conventions=conventions
-    )
-    assert finding is None

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from reporting_project import D, with_period
 
+from logframe.domain.checks import check_period
 from logframe.domain.periods import Quarter
 from logframe.domain.records import FinanceRecord, FootnoteMark, ProjectRecord
 from logframe.reporting.build import ReportError, build_report
@@ -22,7 +23,7 @@ def indicator(report: ReportModel, code: str) -> IndicatorRow:
 
 
 def findings(report: ReportModel) -> set[tuple[str, str]]:
-    return {(f.code, f.subject) for f in report.findings}
+    return {(f.rule, f.where) for f in report.findings}
 
 
 @pytest.fixture
@@ -116,32 +117,37 @@ def test_beneficiaries(report: ReportModel):
     assert len(report.beneficiaries) == 7  # every group, as the seed lists them
 
 
-def test_the_fixture_gives_exactly_these_findings(report: ReportModel):
-    assert findings(report) == {
-        ("pct-mismatch", "Funds committed (UNDP), % of approved"),
-        ("milestone-estimate", "Indicator 1.1.6"),
-        ("sex-split", "Indicator 1.1.9"),
-        ("pct-mismatch", "Output 1.1, % of planned"),
-        ("pct-mismatch", "Indicator 3.1.4, % of planned"),
-        ("pct-mismatch", "Indicator 3.1.5, % of planned"),
-        ("pct-mismatch", "Indicator 3.1.10, % of planned"),
-        ("pct-mismatch", "Output 3.1, % of planned"),
-        ("footnote-empty", "Footnote 3"),
-    }
+def test_the_report_lists_the_domains_findings_in_report_order(
+    report: ReportModel, project: ProjectRecord, quarter: Quarter
+):
+    assert report.findings == check_period(project=project, quarter=quarter)
+    assert [(f.rule, f.where) for f in report.findings] == [
+        ("finance-pct-mismatch", "UNDP"),
+        ("output-pct-mismatch", "1.1"),
+        ("milestone-estimate", "1.1.6"),
+        ("sex-split", "1.1.9"),
+        ("target-tbd", "2.1.6"),
+        ("output-pct-mismatch", "3.1"),
+        ("pct-mismatch", "3.1.4"),
+        ("pct-mismatch", "3.1.5"),
+        ("cap-uneven", "3.1.10"),
+        ("pct-mismatch", "3.1.10"),
+        ("footnote-empty", "footnotes"),
+    ]
 
 
 def test_the_finding_messages_say_what_was_computed(report: ReportModel):
-    messages = {f.subject: f.message for f in report.findings}
-    assert messages["Indicator 3.1.4, % of planned"] == (
-        "Reported 5 %, computed 10 % (9.9 %, from 25 of 252)."
+    messages = {(f.rule, f.where): f.message for f in report.findings}
+    assert messages["pct-mismatch", "3.1.4"] == (
+        "Reported 5 % of planned, computed 9.9 % (25 of 252), which rounds to 10 %."
     )
-    assert messages["Indicator 1.1.9"] == "498 reported, but 468 male + 28 female = 496."
+    assert messages["sex-split", "1.1.9"] == "498 reported, but 468 male + 28 female = 496."
 
 
 def test_reported_totals_are_checked_against_the_sum(project: ProjectRecord, quarter: Quarter):
     changed = with_period(project, reported_committed_total=D("12824814.00"))
     report = build_report(project=changed, quarter=quarter)
-    assert ("total-mismatch", "Funds committed (total)") in findings(report)
+    assert ("total-mismatch", "finance") in findings(report)
     assert report.finance.total.committed.display == "12,824,814.81 (reported 12,824,814.00)"
 
 
@@ -154,7 +160,7 @@ def test_a_reported_delay_is_checked(project: ProjectRecord, quarter: Quarter):
     delay = report.finance.agencies[1].delay
     assert delay is not None
     assert delay.display == "3 (reported 0)"
-    assert ("count-mismatch", "Delay (UNOPS)") in findings(report)
+    assert ("dates", "UNOPS") in findings(report)
 
 
 def test_a_budget_total_that_is_not_the_sum_of_the_agencies(
@@ -163,13 +169,13 @@ def test_a_budget_total_that_is_not_the_sum_of_the_agencies(
     report = build_report(
         project=replace(project, reported_total_budget=D(24861990)), quarter=quarter
     )
-    assert ("total-mismatch", "Total budget") in findings(report)
+    assert ("total-mismatch", "header") in findings(report)
     assert report.header.budget_total.mismatch
 
 
 def test_a_reported_duration_is_checked(project: ProjectRecord, quarter: Quarter):
     report = build_report(project=replace(project, reported_duration_months=35), quarter=quarter)
-    assert ("count-mismatch", "Duration") in findings(report)
+    assert ("dates", "dates") in findings(report)
 
 
 def test_a_footnote_referenced_but_missing(project: ProjectRecord, quarter: Quarter):
@@ -181,7 +187,7 @@ def test_a_footnote_referenced_but_missing(project: ProjectRecord, quarter: Quar
     report = build_report(
         project=replace(project, results=(jp, *project.results[1:])), quarter=quarter
     )
-    assert ("footnote-missing", "Footnote 9") in findings(report)
+    assert ("footnote-missing", "footnotes") in findings(report)
     assert report.outputs.activities[0].marks == (9,)
 
 

@@ -149,10 +149,11 @@ def test_figures_stand_in_right_aligned_cells(html: str):
 
 def test_the_findings_come_last_with_their_severity(html: str):
     page = parse(html)
-    last = page.rows[-9:]  # the fixture's nine findings
-    assert [cells[1][1] for _, cells in last][-1] == "Footnote 3"
-    assert {cells[0][1] for _, cells in last} == {"error", "warning"}, last
-    assert "9 findings: 5 errors" in html
+    last = page.rows[-11:]  # the fixture's eleven findings
+    assert [cells[1][1] for _, cells in last][-1] == "footnotes"
+    assert {cells[0][1] for _, cells in last} == {"error", "warning", "info"}, last
+    assert "11 findings: 5 errors (a reported figure is wrong), 4 warnings (to look at)" in html
+    assert "and 2 notes (for information)." in html
 
 
 def test_no_findings_says_so(project: ProjectRecord, quarter: Quarter):

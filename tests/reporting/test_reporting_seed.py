@@ -59,8 +59,7 @@ def test_the_disagreeing_outputs_are_flagged(seed: ReportModel):
 def test_indicator_3_1_4_is_flagged(seed: ReportModel):
     row = next(r for b in seed.quantitative for r in b.indicators if r.code == "3.1.4")
     assert (row.percent.display, row.percent.mismatch) == ("10 % (reported 5 %)", True)
-    subjects = {f.subject for f in seed.findings}
-    assert "Indicator 3.1.4, % of planned" in subjects
+    assert ("pct-mismatch", "3.1.4") in {(f.rule, f.where) for f in seed.findings}
 
 
 def test_beneficiaries(seed: ReportModel):

@@ -1,129 +1,140 @@
-"""Data-quality rules: what a report claimed, compared with what the rules compute.
+"""Data-quality findings: what a report claimed, compared with what the rules compute.
 
-Each check is a pure function that returns a Finding, or None when all is well.
-Codes are stable slugs that other code and users may rely on:
-"pct-mismatch", "sex-split", "total-mismatch", "milestone-estimate".
+A ``Finding`` names its rule (a stable id such as "pct-mismatch"), how serious it is,
+where it stands in the report ("1.1.9", "UNDP", "1.2", "finance", "header", ...), one
+plain sentence with the figures, and the cell it came from when that is known. The
+rules themselves live in ``logframe.domain.checks``; this module holds the finding and
+the comparisons several rules share.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
-from logframe.domain.conventions import Conventions
-from logframe.domain.formatting import format_count, format_percent
-from logframe.domain.measures import Status
-from logframe.domain.percentages import HUNDRED, agrees, decimals_of
-
-PCT_MISMATCH = "pct-mismatch"
-SEX_SPLIT = "sex-split"
-TOTAL_MISMATCH = "total-mismatch"
-MILESTONE_ESTIMATE = "milestone-estimate"
-
-_STATUS_WORDS = {
-    Status.NOT_YET_INITIATED: "Not yet initiated",
-    Status.INITIATED: "Initiated",
-    Status.PARTIALLY: "Partially",
-    Status.COMPLETED: "Completed",
-}
+from logframe.domain.formatting import format_amount, format_percent
+from logframe.domain.percentages import agrees, decimals_of, round_half_up
 
 
 class Severity(StrEnum):
-    """ERROR: a claimed figure is wrong. WARNING: something to look at, perhaps fine."""
+    """ERROR: a claimed figure is wrong. WARNING: to look at, perhaps fine. INFO: to know."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One data-quality finding about one subject, in words a programme manager reads."""
+    """One data-quality finding about one place of a report, in words a manager reads.
 
-    code: str
+    ``computed`` and ``reported`` are the two figures compared, unrounded, when the rule
+    compares figures; ``source`` is the location of the cell the finding is about
+    ("report.txt:123"), or "" when unknown.
+    """
+
+    rule: str
     severity: Severity
-    subject: str
+    where: str
     message: str
     computed: Decimal | None = None
     reported: Decimal | None = None
+    source: str = ""
+
+    def to_json(self) -> dict[str, str | None]:
+        """The finding as JSON: decimals as strings, a missing figure as null."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "where": self.where,
+            "message": self.message,
+            "computed": None if self.computed is None else str(self.computed),
+            "reported": None if self.reported is None else str(self.reported),
+            "source": self.source,
+        }
+
+
+def truncates(*, computed: Decimal, reported: Decimal) -> bool:
+    """Whether ``reported`` is ``computed`` cut (not rounded) to the reported decimals.
+
+    41.94 cut to 0 decimals is 41: the seed's UNDP "41 %" is a truncation of 41.9 %.
+    """
+    step = Decimal(1).scaleb(-decimals_of(reported))
+    return computed.quantize(step, rounding=ROUND_DOWN) == reported
 
 
 def check_reported_percent(
     *,
-    subject: str,
+    rule: str,
+    where: str,
     computed: Decimal | None,
     reported: Decimal | None,
-    code: str = PCT_MISMATCH,
+    label: str = "",
+    of: str = "",
     basis: str = "",
+    why_none: str = "",
+    source: str = "",
 ) -> Finding | None:
-    """A reported % must agree with the computed one at the reported figure's own precision.
+    """A reported % must agree with the computed one at the reported figure's precision.
 
-    Disagreement is an ERROR: "Reported 41 %, computed 42 % (41.9 %, from 5,848,841.07 of
-    13,947,279.00)." — the computed % at the reported precision, then at one more decimal,
-    then ``basis`` when given. A % reported where none can be computed is a WARNING.
-    Nothing reported → no finding.
+    Disagreement is an ERROR, told as "Reported 5 % of planned, computed 9.9 % (25 of 252),
+    which rounds to 10 %." — the computed % at one decimal more than the reported one, the
+    figures it comes from (``basis``), then what it rounds to; or ": truncated, not rounded"
+    when the reported figure is the computed one cut short (41.94 reported as 41).
+    A % reported where none can be computed is a WARNING (``why_none`` says why).
+    Nothing reported → no finding. ``label`` ("Committed") and ``of`` ("of approved")
+    name the figure.
     """
-    if agrees(computed=computed, reported=reported) or reported is None:
+    if reported is None or agrees(computed=computed, reported=reported):
         return None
     places = decimals_of(reported)
-    said = f"Reported {format_percent(reported, places)}"
+    said = f"{label}: reported" if label else "Reported"
+    said = f"{said} {format_percent(reported, places)}{f' {of}' if of else ''}"
     if computed is None:
-        message = f"{said}, but no % can be computed under the fund's conventions{_from(basis)}."
-        return Finding(
-            code=code,
-            severity=Severity.WARNING,
-            subject=subject,
-            message=message,
-            computed=computed,
-            reported=reported,
-        )
-    finer = format_percent(computed, places + 1)
-    message = f"{said}, computed {format_percent(computed, places)} ({finer}{_from(basis)})."
+        because = f": {why_none}" if why_none else ""
+        message = f"{said}, but no % can be computed{because}."
+        severity = Severity.WARNING
+    else:
+        message = f"{said}, computed {_computed(computed, reported, basis)}."
+        severity = Severity.ERROR
     return Finding(
-        code=code,
-        severity=Severity.ERROR,
-        subject=subject,
+        rule=rule,
+        severity=severity,
+        where=where,
         message=message,
         computed=computed,
         reported=reported,
+        source=source,
     )
 
 
-def _from(basis: str) -> str:
-    return f", from {basis}" if basis else ""
-
-
-def check_sex_split(
-    *, subject: str, total: Decimal | None, male: Decimal | None, female: Decimal | None
-) -> Finding | None:
-    """Male + female must equal the reported total; if not, a WARNING.
-
-    "498 reported, but 468 male + 28 female = 496." No finding when any figure is missing.
-    """
-    if total is None or male is None or female is None or male + female == total:
-        return None
-    both = male + female
-    message = (
-        f"{format_count(total)} reported, but {format_count(male)} male"
-        f" + {format_count(female)} female = {format_count(both)}."
-    )
-    return Finding(
-        code=SEX_SPLIT,
-        severity=Severity.WARNING,
-        subject=subject,
-        message=message,
-        computed=both,
-        reported=total,
-    )
+def _computed(computed: Decimal, reported: Decimal, basis: str) -> str:
+    places = decimals_of(reported)
+    rounded = format_percent(computed, places)
+    finer = round_half_up(value=computed, places=places + 1)
+    text = rounded if finer == finer.to_integral_value() else format_percent(computed, places + 1)
+    text = f"{text} ({basis})" if basis else text
+    if truncates(computed=computed, reported=reported):
+        return f"{text}: truncated, not rounded"
+    return text if text.startswith(rounded) else f"{text}, which rounds to {rounded}"
 
 
 def check_reported_total(
-    *, subject: str, parts: Sequence[Decimal], reported: Decimal | None
+    *,
+    rule: str,
+    where: str,
+    label: str,
+    parts: Sequence[Decimal],
+    reported: Decimal | None,
+    parts_name: str = "parts",
+    source: str = "",
 ) -> Finding | None:
     """A reported total must equal the sum of its parts, exactly; if not, an ERROR.
 
-    No finding when nothing is reported or there are no parts.
+    "Funds committed (total) reported as 12,824,814.80, but the 2 agencies add up to
+    12,824,814.81." No finding when nothing is reported or there are no parts.
     """
     if reported is None or not parts:
         return None
@@ -131,63 +142,15 @@ def check_reported_total(
     if total == reported:
         return None
     message = (
-        f"Reported total {format_count(reported)}, but the {len(parts)} parts"
-        f" add up to {format_count(total)}."
+        f"{label} reported as {format_amount(reported)}, but the {len(parts)} {parts_name}"
+        f" add up to {format_amount(total)}."
     )
     return Finding(
-        code=TOTAL_MISMATCH,
+        rule=rule,
         severity=Severity.ERROR,
-        subject=subject,
+        where=where,
         message=message,
         computed=total,
         reported=reported,
+        source=source,
     )
-
-
-def check_milestone_estimate(
-    *,
-    subject: str,
-    status: Status | None,
-    estimated_pct: Decimal | None,
-    conventions: Conventions,
-) -> Finding | None:
-    """A milestone's status and estimated % must make a % and agree with each other.
-
-    WARNING when a status that says work has started (Initiated, Partially) has no
-    default % (conventions.status_pct) and no estimate, so no % can be computed; when
-    the estimate is 100 but the status is not COMPLETED; or when the status is
-    COMPLETED but the estimate is below 100.
-    No finding when neither status nor estimate is given, nor for "Not yet initiated"
-    without an estimate: leaving it out of the roll-up is the fund's convention, not a slip.
-    """
-    if status is None:
-        return None
-    message = _milestone_problem(
-        status=status, estimated_pct=estimated_pct, conventions=conventions
-    )
-    if message is None:
-        return None
-    return Finding(
-        code=MILESTONE_ESTIMATE,
-        severity=Severity.WARNING,
-        subject=subject,
-        message=message,
-        computed=estimated_pct,
-        reported=None,
-    )
-
-
-def _milestone_problem(
-    *, status: Status, estimated_pct: Decimal | None, conventions: Conventions
-) -> str | None:
-    word = _STATUS_WORDS[status]
-    if estimated_pct is None:
-        if conventions.status_pct[status] is None and status is not Status.NOT_YET_INITIATED:
-            return f'Status "{word}" has no default % and no estimate: no % can be computed.'
-        return None
-    estimate = format_count(estimated_pct)
-    if estimated_pct >= HUNDRED and status is not Status.COMPLETED:
-        return f'Estimated {estimate} % complete, but the status is "{word}", not "Completed".'
-    if estimated_pct < HUNDRED and status is Status.COMPLETED:
-        return f'Status "Completed", but the estimate is only {estimate} %.'
-    return None

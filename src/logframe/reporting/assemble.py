@@ -6,17 +6,23 @@ as records through the portfolio's selectors; everything after is pure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from logframe.domain.periods import Quarter
+from logframe.domain.records import ProjectRecord
 from logframe.portfolio.models import Project
 from logframe.portfolio.selectors import NotFound, project_by_number, project_record
 from logframe.reporting.build import ReportError, build_report
 from logframe.reporting.html import render_html
+from logframe.reporting.indicator_table import render_indicator_csv
 from logframe.reporting.markdown import render_markdown
 from logframe.reporting.model import ReportModel
 
-Format = Literal["html", "md"]
+Format = Literal["html", "md", "csv"]
+FORMATS: tuple[Format, ...] = ("html", "md", "csv")
+CONTENT_TYPES = {"html": "text/html", "md": "text/markdown", "csv": "text/csv"}
+REPORT_ERRORS = (NotFound, ReportError)
 
 
 def project_report(*, project: Project, quarter: Quarter) -> ReportModel:
@@ -24,12 +30,27 @@ def project_report(*, project: Project, quarter: Quarter) -> ReportModel:
     return build_report(project=project_record(project=project), quarter=quarter)
 
 
+def render_project(*, project: Project, quarter: Quarter, fmt: Format) -> str:
+    """The report of one project's quarter in ``fmt``; ReportError for an unknown quarter."""
+    return _RENDERERS[fmt](project_record(project=project), quarter)
+
+
 def render_report(*, number: str, fund: str | None, quarter: Quarter, fmt: Format) -> str:
     """The rendered report; NotFound or ReportError (one clear line) when it cannot be built."""
-    project = project_by_number(number=number, fund=fund)
-    report = project_report(project=project, quarter=quarter)
-    return RENDERERS[fmt](report)
+    return render_project(project=project_by_number(number=number, fund=fund), quarter=quarter,
+                          fmt=fmt)  # fmt: skip
 
 
-RENDERERS = {"html": render_html, "md": render_markdown}
-REPORT_ERRORS = (NotFound, ReportError)
+def _csv(record: ProjectRecord, quarter: Quarter) -> str:
+    period = record.period(quarter)
+    if period is None:
+        held = ", ".join(p.quarter.code for p in record.periods) or "none"
+        raise ReportError(f"project {record.number} has no period {quarter.code} (it has: {held})")
+    return render_indicator_csv(project=record, period=period)
+
+
+_RENDERERS: dict[str, Callable[[ProjectRecord, Quarter], str]] = {
+    "html": lambda record, quarter: render_html(build_report(project=record, quarter=quarter)),
+    "md": lambda record, quarter: render_markdown(build_report(project=record, quarter=quarter)),
+    "csv": _csv,
+}

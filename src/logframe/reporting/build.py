@@ -2,15 +2,15 @@
 
 Pure: a ``ProjectRecord`` in, a ``ReportModel`` out; no Django, no database. Every figure
 is computed with the domain rules under the fund's conventions; a figure the legacy report
-claimed is carried beside the computed one, and every disagreement becomes a finding.
+claimed is carried beside the computed one. The findings are the domain's
+(``logframe.domain.checks.check_period``): the report lists them, it checks nothing itself.
 """
 
 from __future__ import annotations
 
-from logframe.domain.findings import Finding
+from logframe.domain.checks import check_period
 from logframe.domain.periods import Quarter
 from logframe.domain.records import ProjectRecord
-from logframe.reporting.checks import check_footnotes
 from logframe.reporting.model import Footnote, ReportModel
 from logframe.reporting.sections.beneficiaries import build_beneficiaries
 from logframe.reporting.sections.finance import build_finance
@@ -35,46 +35,23 @@ def build_report(*, project: ProjectRecord, quarter: Quarter) -> ReportModel:
     if period is None:
         held = ", ".join(p.quarter.code for p in project.periods) or "none"
         raise ReportError(f"project {project.number} has no period {quarter.code} (it has: {held})")
-    header, header_findings = build_header(project=project, quarter=quarter, period=period)
-    finance, finance_findings = build_finance(project=project, period=period)
-    beneficiaries, beneficiary_findings = build_beneficiaries(
-        period=period, places=project.fund.conventions.beneficiary_decimals
-    )
-    quantitative, result_findings = build_quantitative(project=project, period=period)
-    findings: tuple[Finding, ...] = (
-        *header_findings,
-        *finance_findings,
-        *beneficiary_findings,
-        *result_findings,
-        *_footnote_findings(project),
-    )
     return ReportModel(
-        header=header,
+        header=build_header(project=project, quarter=quarter, period=period),
         description_html=project.description,
         development_goal_html=project.development_goal,
         undaf_outcome_html=project.undaf_outcome,
         immediate_objective_html=project.immediate_objective,
         outputs=build_outputs(project=project, period=period),
-        finance=finance,
-        beneficiaries=beneficiaries,
-        quantitative=quantitative,
+        finance=build_finance(project=project, period=period),
+        beneficiaries=build_beneficiaries(
+            period=period, places=project.fund.conventions.beneficiary_decimals
+        ),
+        quantitative=build_quantitative(project=project, period=period),
         qualitative=build_qualitative(project=project, period=period),
         constraints_html=period.constraints,
         footnotes=tuple(
             Footnote(number=f.number, text=f.text)
             for f in sorted(project.footnotes, key=lambda f: f.number)
         ),
-        findings=findings,
-    )
-
-
-def _footnote_findings(project: ProjectRecord) -> tuple[Finding, ...]:
-    results = project.walk_results()
-    marks = [
-        *(m for r in results for i in r.indicators for m in i.footnotes),
-        *(m for r in results for a in r.activities for m in a.footnotes),
-    ]
-    return check_footnotes(
-        referenced=[mark.number for mark in marks],
-        texts={footnote.number: footnote.text for footnote in project.footnotes},
+        findings=check_period(project=project, quarter=quarter),
     )

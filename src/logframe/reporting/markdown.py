@@ -270,6 +270,6 @@ def _findings(findings: tuple[Finding, ...]) -> str:
             "Data-Quality Findings",
             "No findings: every reported figure agrees with the recorded values.",
         )
-    head = [("Severity", LEFT), ("Subject", LEFT), ("Finding", LEFT)]
-    rows = ([f.severity.value.upper(), _t(f.subject), _t(f.message)] for f in findings)
+    head = [("Severity", LEFT), ("Where", LEFT), ("Finding", LEFT)]
+    rows = ([f.severity.value.upper(), _t(f.where), _t(f.message)] for f in findings)
     return _section("Data-Quality Findings", _table(head, rows))

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from logframe.domain.periods import Quarter
 from logframe.portfolio import selectors
 from logframe.portfolio.access import access_fund_for_user, access_project_for_user
-from logframe.reporting.assemble import RENDERERS, project_report
+from logframe.reporting.assemble import CONTENT_TYPES, FORMATS, project_report, render_project
 from logframe.reporting.html import REPORT_CSS, render_html_body
 
 
@@ -54,13 +54,12 @@ def report_download(
 ) -> HttpResponse:
     project = access_project_for_user(user=request.user, fund_code=fund, number=number)
     quarter = _quarter(period)
-    if quarter is None or fmt not in RENDERERS:
+    if quarter is None or fmt not in FORMATS:
         raise Http404("no such report")
     if not project.periods.filter(year=quarter.year, quarter=quarter.number).exists():
         raise Http404(f"project {number} has no period {quarter.code}")
-    text = RENDERERS[fmt](project_report(project=project, quarter=quarter))
-    content_type = "text/html" if fmt == "html" else "text/markdown"
-    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    text = render_project(project=project, quarter=quarter, fmt=fmt)  # type: ignore[arg-type]
+    response = HttpResponse(text, content_type=f"{CONTENT_TYPES[fmt]}; charset=utf-8")
     filename = f"{project.number}-{quarter.code}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -45,12 +45,12 @@ def findings(found: tuple[Finding, ...]) -> str:
     if not found:
         body = el("p", "No findings: every reported figure agrees with the recorded values.")
         return section(id_="findings", title=title, body=body)
-    head = [("Severity", ""), ("Subject", ""), ("Finding", "")]
+    head = [("Severity", ""), ("Where", ""), ("Finding", "")]
     rows = (
         el(
             "tr",
             el("td", el("span", esc(f.severity.value), class_=f"severity {f.severity.value}"))
-            + el("td", esc(f.subject))
+            + el("td", esc(f.where))
             + el("td", esc(f.message)),
         )
         for f in found
@@ -62,11 +62,14 @@ def findings(found: tuple[Finding, ...]) -> str:
 
 
 def _summary(found: tuple[Finding, ...]) -> str:
-    errors = sum(1 for f in found if f.severity is Severity.ERROR)
-    warnings = len(found) - errors
+    errors, warnings, notes = (
+        sum(1 for f in found if f.severity is severity)
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
     text = (
         f"{_count(len(found), 'finding')}: {_count(errors, 'error')}"
-        f" (a reported figure is wrong) and {_count(warnings, 'warning')} (to look at)."
+        f" (a reported figure is wrong), {_count(warnings, 'warning')} (to look at)"
+        f" and {_count(notes, 'note')} (for information)."
     )
     return el("p", esc(text), class_="findings-summary")
 

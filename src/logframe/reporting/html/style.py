@@ -97,6 +97,7 @@ REPORT_CSS = """
   font-size: 7pt; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }
 .report .severity.error { background: var(--error); }
 .report .severity.warning { background: var(--warn); }
+.report .severity.info { background: var(--muted); }
 .report .empty { color: var(--muted); font-style: italic; }
 .report .colophon { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid var(--rule);
   color: var(--muted); font-size: 7.5pt; }

@@ -5,11 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from logframe.domain.finance import duration_months
-from logframe.domain.findings import Finding, check_reported_total
 from logframe.domain.formatting import format_amount
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodRecord, ProjectRecord, Role
-from logframe.reporting.checks import check_reported_count, collect
 from logframe.reporting.figures import amount_figure, count_figure, format_date
 from logframe.reporting.model import Figure, Header, Participant
 
@@ -19,12 +17,8 @@ def organisation_name(project: ProjectRecord, code: str) -> str:
     return next((o.name for o in project.organisations if o.code == code), code)
 
 
-def build_header(
-    *, project: ProjectRecord, quarter: Quarter, period: PeriodRecord
-) -> tuple[Header, tuple[Finding, ...]]:
-    budget_total, budget_findings = _budget_total(project)
-    duration, duration_findings = _duration(project)
-    header = Header(
+def build_header(*, project: ProjectRecord, quarter: Quarter, period: PeriodRecord) -> Header:
+    return Header(
         fund_name=project.fund.name,
         project_number=project.number,
         period_label=quarter.label(),
@@ -37,14 +31,13 @@ def build_header(
         title=project.title,
         location=project.location,
         currency=project.fund.currency,
-        budget_total=budget_total,
-        duration=duration,
+        budget_total=_budget_total(project),
+        duration=_duration(project),
         approval_date=format_date(project.approval_date),
         start_date=format_date(project.start_date),
         completion_date=format_date(project.planned_end_date),
         revised_completion_date=format_date(project.revised_end_date),
     )
-    return header, budget_findings + duration_findings
 
 
 def _participants(project: ProjectRecord) -> tuple[Participant, ...]:
@@ -65,19 +58,17 @@ def _line_ministry(project: ProjectRecord) -> str:
     return name if name == code or not code else f"{name} ({code})"
 
 
-def _budget_total(project: ProjectRecord) -> tuple[Figure, tuple[Finding, ...]]:
+def _budget_total(project: ProjectRecord) -> Figure:
     budgets = [p.approved_budget for p in project.participations if p.approved_budget is not None]
     computed = sum(budgets, Decimal(0)) if budgets else None
-    reported = project.reported_total_budget
-    finding = check_reported_total(subject="Total budget", parts=budgets, reported=reported)
-    return amount_figure(computed=computed, reported=reported), collect(finding)
+    return amount_figure(computed=computed, reported=project.reported_total_budget)
 
 
-def _duration(project: ProjectRecord) -> tuple[Figure, tuple[Finding, ...]]:
+def _duration(project: ProjectRecord) -> Figure:
     start, end = project.start_date, project.planned_end_date
-    computed = None if start is None or end is None else duration_months(start=start, end=end)
-    reported = project.reported_duration_months
-    finding = check_reported_count(
-        subject="Duration", computed=computed, reported=reported, unit="months"
+    computed = (
+        None
+        if start is None or end is None or end < start
+        else duration_months(start=start, end=end)
     )
-    return count_figure(computed=computed, reported=reported), collect(finding)
+    return count_figure(computed=computed, reported=project.reported_duration_months)

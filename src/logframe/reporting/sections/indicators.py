@@ -1,21 +1,15 @@
-"""One indicator's row in the quantitative table: target, actual, % of planned, findings."""
+"""One indicator's row in the quantitative table: target, actual, % of planned."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from logframe.domain.checks.milestones import STATUS_WORDS
 from logframe.domain.conventions import Conventions
-from logframe.domain.findings import (
-    Finding,
-    check_milestone_estimate,
-    check_reported_percent,
-    check_sex_split,
-)
 from logframe.domain.formatting import NOT_AVAILABLE, format_count
 from logframe.domain.measures import Actual, Measure, Status, TargetKind, effective_actual
 from logframe.domain.progress import indicator_percent
 from logframe.domain.records import IndicatorRecord, IndicatorValueRecord, MarkPlace
-from logframe.reporting.checks import collect
 from logframe.reporting.figures import percent_figure
 from logframe.reporting.model import IndicatorRow, Marks
 
@@ -24,7 +18,7 @@ NO_VALUE = IndicatorValueRecord(indicator="", actual=Actual())
 
 def build_indicator_row(
     *, indicator: IndicatorRecord, value: IndicatorValueRecord | None, conventions: Conventions
-) -> tuple[IndicatorRow, tuple[Finding, ...]]:
+) -> IndicatorRow:
     """The row, its % computed by ``indicator_percent`` (unrounded in ``percent.computed``).
 
     A % that cannot be computed reads "n/a" when the target is yet to be determined, and
@@ -38,7 +32,7 @@ def build_indicator_row(
         conventions=conventions,
     )
     missing = NOT_AVAILABLE if indicator.target.kind is TargetKind.TBD else ""
-    row = IndicatorRow(
+    return IndicatorRow(
         code=indicator.code,
         text=indicator.text,
         target=target_text(indicator),
@@ -52,7 +46,6 @@ def build_indicator_row(
         marks=_marks(indicator),
         comment=value.comment,
     )
-    return row, _findings(indicator=indicator, value=value, row=row, conventions=conventions)
 
 
 def target_text(indicator: IndicatorRecord) -> str:
@@ -83,7 +76,7 @@ def actual_text(*, indicator: IndicatorRecord, value: IndicatorValueRecord) -> s
 
 def status_word(status: Status) -> str:
     """A status as a word: "Not yet initiated", "Initiated", "Partially", "Completed"."""
-    return status.value.replace("_", " ").capitalize()
+    return STATUS_WORDS[status]
 
 
 def _main_actual(*, actual: Actual, measure: Measure) -> str:
@@ -110,46 +103,3 @@ def _marks(indicator: IndicatorRecord) -> Marks:
         return tuple(mark.number for mark in indicator.footnotes if mark.place is place)
 
     return Marks(text=at(MarkPlace.TEXT), target=at(MarkPlace.TARGET), actual=at(MarkPlace.ACTUAL))
-
-
-def _findings(
-    *,
-    indicator: IndicatorRecord,
-    value: IndicatorValueRecord,
-    row: IndicatorRow,
-    conventions: Conventions,
-) -> tuple[Finding, ...]:
-    subject = f"Indicator {indicator.code}"
-    actual = value.actual
-    milestone = (
-        indicator.measure is Measure.MILESTONE or indicator.target.kind is TargetKind.MILESTONE
-    )
-    return collect(
-        check_reported_percent(
-            subject=f"{subject}, % of planned",
-            computed=row.percent.computed,
-            reported=value.reported_pct,
-            basis=_basis(indicator=indicator, actual=actual),
-        ),
-        check_sex_split(
-            subject=subject, total=actual.value, male=actual.male, female=actual.female
-        ),
-        check_milestone_estimate(
-            subject=subject,
-            status=actual.status,
-            estimated_pct=actual.estimated_pct,
-            conventions=conventions,
-        )
-        if milestone
-        else None,
-    )
-
-
-def _basis(*, indicator: IndicatorRecord, actual: Actual) -> str:
-    """How a count's % came about, "13 of 19"; "" for any other measure."""
-    target = indicator.target
-    achieved = effective_actual(actual=actual, measure=indicator.measure)
-    ratio = indicator.measure is Measure.COUNT and target.kind is TargetKind.NUMBER
-    if not ratio or achieved is None or target.value is None:
-        return ""
-    return f"{format_count(achieved)} of {format_count(target.value)}"

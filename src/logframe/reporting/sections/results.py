@@ -5,11 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from logframe.domain.conventions import Conventions
-from logframe.domain.findings import Finding, check_reported_percent
 from logframe.domain.formatting import NOT_AVAILABLE
 from logframe.domain.progress import output_percent
 from logframe.domain.records import PeriodRecord, ProjectRecord, ResultLevel, ResultRecord
-from logframe.reporting.checks import collect
 from logframe.reporting.figures import percent_figure
 from logframe.reporting.model import (
     ActivityLine,
@@ -55,32 +53,25 @@ def build_outputs(*, project: ProjectRecord, period: PeriodRecord) -> OutputsSec
     )
 
 
-def build_quantitative(
-    *, project: ProjectRecord, period: PeriodRecord
-) -> tuple[tuple[OutputBlock, ...], tuple[Finding, ...]]:
+def build_quantitative(*, project: ProjectRecord, period: PeriodRecord) -> tuple[OutputBlock, ...]:
     """A block per result, parents first; an output's % rolls up its own indicators."""
     values = {value.indicator: value for value in period.values}
     claims = {progress.result: progress.reported_pct for progress in period.progress}
     conventions = project.fund.conventions
-    blocks: list[OutputBlock] = []
-    findings: list[Finding] = []
-    for result in project.walk_results():
-        rows: list[IndicatorRow] = []
-        for indicator in result.indicators:
-            row, found = build_indicator_row(
-                indicator=indicator, value=values.get(indicator.code), conventions=conventions
-            )
-            rows.append(row)
-            findings.extend(found)
-        block = _block(
+    return tuple(
+        _block(
             result=result,
-            rows=tuple(rows),
+            rows=tuple(
+                build_indicator_row(
+                    indicator=indicator, value=values.get(indicator.code), conventions=conventions
+                )
+                for indicator in result.indicators
+            ),
             reported=claims.get(result.code),
             conventions=conventions,
         )
-        blocks.append(block)
-        findings.extend(_block_findings(block))
-    return tuple(blocks), tuple(findings)
+        for result in project.walk_results()
+    )
 
 
 def _block(
@@ -100,21 +91,6 @@ def _block(
         missing=NOT_AVAILABLE if rows else "",
     )
     return OutputBlock(result=result_line(result), percent=percent, indicators=rows)
-
-
-def _block_findings(block: OutputBlock) -> tuple[Finding, ...]:
-    finding = check_reported_percent(
-        subject=f"{block.result.label}, % of planned",
-        computed=block.percent.computed,
-        reported=block.percent.reported,
-        basis=f"the mean of {_counted(block)}" if block.indicators else "",
-    )
-    return collect(finding)
-
-
-def _counted(block: OutputBlock) -> str:
-    counted = sum(1 for row in block.indicators if row.percent.computed is not None)
-    return f"{counted} indicator %" if counted == 1 else f"{counted} indicators' %"
 
 
 def build_qualitative(*, project: ProjectRecord, period: PeriodRecord) -> Qualitative:
