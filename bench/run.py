@@ -17,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "itf-g11-23" / "project.json"
+SEED_TXT = ROOT / "examples" / "itf-g11-23" / "itf-g11-23-2013q1-progress-report.txt"
+SEED_DOCX = ROOT / "tests" / "legacy_fixtures" / "files" / "itf-g11-23-2013q1.docx"
 REPEAT = int(os.environ.get("BENCH_REPEAT", "7"))
 
 
@@ -33,7 +35,9 @@ def main() -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from logframe.domain.checks import check_period
     from logframe.domain.periods import Quarter
+    from logframe.interchange.legacy import read_legacy_report
     from logframe.interchange.projectfile.read import read_project_file
     from logframe.interchange.projectfile.write import project_document
     from logframe.portfolio.selectors import project_by_number, project_record
@@ -49,26 +53,45 @@ def main() -> int:
     quarter = Quarter.parse("2013Q1")
     report = project_report(project=project, quarter=quarter)
 
-    steps: list[tuple[str, Callable[[], object]]] = [
-        ("read + validate project file", lambda: read_project_file(EXAMPLE)),
-        ("load again (no change)", lambda: project_import(record=record, actor=None, reason="b")),
-        ("read project as records", lambda: project_record(project=project)),
-        ("build report model", lambda: project_report(project=project, quarter=quarter)),
-        ("render HTML", lambda: render_html(report)),
-        ("render Markdown", lambda: render_markdown(report)),
-        ("records to JSON document", lambda: project_document(record)),
+    def empty_database() -> None:
+        from logframe.portfolio.models import Fund, Organisation, Project
+
+        Project.objects.all().delete()
+        Fund.objects.all().delete()
+        Organisation.objects.all().delete()
+
+    def import_seed() -> None:
+        seed = read_legacy_report(SEED_TXT)
+        project_import(record=seed, actor=None, reason="bench", prune=False)
+
+    # (name, step, what to do before each run of it, untimed); the last two empty the database
+    steps: list[tuple[str, Callable[[], object], Callable[[], object] | None]] = [
+        ("parse seed .txt", lambda: read_legacy_report(SEED_TXT), None),
+        ("parse seed .docx", lambda: read_legacy_report(SEED_DOCX), None),
+        ("check a period (seed)", lambda: check_period(project=record, quarter=quarter), None),
+        ("read + validate project file", lambda: read_project_file(EXAMPLE), None),
+        ("load project file again (no change)", lambda: project_import(record=record), None),
+        ("read project as records", lambda: project_record(project=project), None),
+        ("build report model", lambda: project_report(project=project, quarter=quarter), None),
+        ("render HTML", lambda: render_html(report), None),
+        ("render Markdown", lambda: render_markdown(report), None),
+        ("records to JSON document", lambda: project_document(record), None),
+        ("import seed .txt, empty db (e2e)", import_seed, empty_database),
+        ("import seed .txt again (no change)", import_seed, None),
     ]
     print(f"database: {connection.vendor}; repeats: {REPEAT}; project {record.number}")
-    print(f"{'step':<34}{'median ms':>11}{'best ms':>10}{'queries':>9}")
-    print("-" * 64)
-    for name, step in steps:
+    print(f"{'step':<36}{'median ms':>11}{'best ms':>10}{'queries':>9}")
+    print("-" * 66)
+    for name, step, setup in steps:
         times = []
         for _ in range(REPEAT):
+            if setup:
+                setup()
             with CaptureQueriesContext(connection) as queries:
                 start = time.perf_counter()
                 step()
                 times.append((time.perf_counter() - start) * 1000)
-        print(f"{name:<34}{statistics.median(times):>11.1f}{min(times):>10.1f}{len(queries):>9}")
+        print(f"{name:<36}{statistics.median(times):>11.1f}{min(times):>10.1f}{len(queries):>9}")
     return 0
 
 
