@@ -147,6 +147,27 @@ def test_demo_without_serving_writes_the_reports(tmp_path: Path):
     done = _cli("demo", "--no-serve", env={"LOGFRAME_VAR_DIR": str(tmp_path / "var")}, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     reports = sorted(p.name for p in (tmp_path / "var" / "reports").iterdir())
-    assert reports == ["G11-23-2013Q1.html", "G11-23-2013Q1.md"]
+    assert reports == ["G11-23-2013Q1.csv", "G11-23-2013Q1.html", "G11-23-2013Q1.md"]
+    assert "2013Q1: " in done.stdout
+    assert "data-quality findings" in done.stdout
     assert (tmp_path / "var" / "demo.sqlite3").is_file()
     assert "login is 'demo'" in done.stdout
+
+
+def test_the_indicator_table_as_csv(example_path: Path, tmp_path: Path):
+    import csv
+
+    run("load", str(example_path))
+    out = tmp_path / "table.csv"
+    assert run("report", "G11-23", "--period", "2013Q1", "--format", "csv", "--out", str(out)) == 0
+    rows = {r["indicator"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert len(rows) == 51
+    row = rows["1.1.9"]
+    assert (row["target_raw"], row["target_value"], row["target_kind"]) == ("340", "340", "number")
+    assert (row["actual_value"], row["male"], row["female"]) == ("498", "468", "28")
+    assert (row["reported_pct"], row["computed_pct"]) == ("100", "100")
+    assert rows["3.1.4"]["reported_pct"] == "5"
+    assert rows["3.1.4"]["computed_pct"] == "10"
+    assert rows["3.1.5"]["actual_value"] == "96.5"
+    assert rows["2.1.6"]["target_kind"] == "tbd"
+    assert rows["1.1.1"]["status"] == "initiated"

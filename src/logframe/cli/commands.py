@@ -15,6 +15,7 @@ from django.db import DatabaseError, connection
 from logframe.atomic_write import OutputError, write_atomically
 from logframe.cli.main import CommandError
 from logframe.domain.periods import Quarter
+from logframe.domain.records import ProjectRecord
 
 
 @contextmanager
@@ -143,3 +144,74 @@ def write_output(out: str, text: str) -> None:
         write_atomically(Path(out), text)
     except OutputError as exc:
         raise CommandError(str(exc)) from exc
+
+
+def import_report(args: argparse.Namespace) -> int:
+    from logframe.domain.checks import check_period
+    from logframe.interchange.legacy import LegacyReportError, read_legacy_report
+    from logframe.portfolio.services import project_import
+
+    try:
+        record = read_legacy_report(Path(args.file))
+    except LegacyReportError as exc:
+        raise CommandError(str(exc)) from exc
+    period = record.periods[0]
+    findings = check_period(project=record, quarter=period.quarter)
+    print(f"{args.file}: project {record.number}, {period.quarter.code} — {record.title}")
+    print(f"  {_counts(record)}")
+    unread = sum(1 for c in period.sources if not c.understood)
+    print(f"  {len(period.sources)} cells kept with their location, {unread} not understood")
+    errors = sum(1 for f in findings if f.severity.value == "error")
+    print(f"  {len(findings)} findings ({errors} errors): `logframe check {record.number} "
+          f"--period {period.quarter.code}` lists them")  # fmt: skip
+    if args.dry_run:
+        print("  nothing saved (dry run)")
+        return 0
+    with database():
+        result = project_import(
+            record=record, actor=None, reason=f"logframe import-report {args.file}", prune=False
+        )
+    changes = result.changes
+    print(
+        f"  saved: {sum(changes.created.values())} created, {sum(changes.updated.values())} "
+        f"updated, {sum(changes.unchanged.values())} unchanged"
+    )
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    import json
+
+    from logframe.domain.checks import check_period
+    from logframe.portfolio.selectors import NotFound, project_by_number, project_record
+
+    quarter = parse_quarter(args.period)
+    with database():
+        try:
+            record = project_record(project=project_by_number(number=args.project, fund=args.fund))
+        except NotFound as exc:
+            raise CommandError(str(exc)) from exc
+    if record.period(quarter) is None:
+        held = ", ".join(p.quarter.code for p in record.periods) or "none"
+        raise CommandError(f"project {record.number} has no period {quarter.code} (it has: {held})")
+    findings = check_period(project=record, quarter=quarter)
+    if args.json:
+        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for f in findings:
+        source = f"  [{f.source}]" if f.source else ""
+        print(f"{f.severity.value.upper():<8}{f.where:<14}{f.rule:<28}{f.message}{source}")
+    print(f"{len(findings)} finding(s) for {record.number} {quarter.code}")
+    return 0
+
+
+def _counts(record: ProjectRecord) -> str:
+    results = record.walk_results()
+    period = record.periods[0]
+    indicators = sum(len(r.indicators) for r in results)
+    return (
+        f"{len(record.participations)} agencies, {len(results)} results, {indicators} indicators,"
+        f" {len(period.values)} values, {len(period.finance)} finance lines,"
+        f" {len(period.beneficiaries)} beneficiary groups, {len(record.footnotes)} footnotes"
+    )

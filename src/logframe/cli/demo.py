@@ -1,4 +1,8 @@
-"""``logframe demo``: a fresh SQLite database with the example, its reports written, then served."""
+"""``logframe demo``: a fresh SQLite database, the seed report imported, reports written, served.
+
+The example is the real text of the G11-23 report of 2013Q1, read by the legacy importer
+(``examples/itf-g11-23/project.json`` is its hand transcription, kept as the test oracle).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from pathlib import Path
 from logframe.cli.main import CommandError
 
 DEMO_USER = "demo"
-EXAMPLE = Path("itf-g11-23") / "project.json"
+EXAMPLE = Path("itf-g11-23") / "itf-g11-23-2013q1-progress-report.txt"
 
 
 def demo_database_path() -> Path:
@@ -43,24 +47,33 @@ def demo(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     from logframe.cli.commands import database, resolve_port, write_output
-    from logframe.interchange.projectfile.read import read_project_file
+    from logframe.domain.checks import check_period
+    from logframe.interchange.legacy import LegacyReportError, read_legacy_report
     from logframe.portfolio.services import project_import
-    from logframe.reporting.assemble import render_report
+    from logframe.reporting.assemble import FORMATS, render_report
 
     port = resolve_port(args.port)
     out = Path(args.out) if args.out else demo_database_path().parent / "reports"
     print(f"1/4 creating the demo database {demo_database_path()}", flush=True)
     with database():
         call_command("migrate", interactive=False, verbosity=0)
-        record = read_project_file(example_file())
-        print(f"2/4 loading {record.number}: {record.title}", flush=True)
-        project_import(record=record, actor=None, reason="logframe demo")
+        source = example_file()
+        try:
+            record = read_legacy_report(source)
+        except LegacyReportError as exc:
+            raise CommandError(str(exc)) from exc
+        print(f"2/4 importing the report {source.name}", flush=True)
+        print(f"    {record.number}: {record.title}", flush=True)
+        project_import(record=record, actor=None, reason="logframe demo", prune=False)
+        for period in record.periods:
+            findings = check_period(project=record, quarter=period.quarter)
+            print(f"    {period.quarter.code}: {len(findings)} data-quality findings", flush=True)
         users = get_user_model().objects
         password = secrets.token_urlsafe(9)
         users.create_superuser(DEMO_USER, "demo@example.org", password)
         print(f"3/4 writing the reports to {out}/", flush=True)
         for period in record.periods:
-            for fmt in ("html", "md"):
+            for fmt in FORMATS:
                 target = out / f"{record.number}-{period.quarter.code}.{fmt}"
                 text = render_report(
                     number=record.number, fund=None, quarter=period.quarter, fmt=fmt

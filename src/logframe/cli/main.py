@@ -41,9 +41,21 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write a project's quarterly progress report")
     report.add_argument("project", help="project number, e.g. G11-23")
     report.add_argument("--period", required=True, help="the quarter, e.g. 2013Q1")
-    report.add_argument("--format", choices=["html", "md"], default="html")
+    report.add_argument("--format", choices=["html", "md", "csv"], default="html")
     report.add_argument("--fund", help="fund code, when the number is used in several funds")
     report.add_argument("--out", required=True, help="the file to write ('-' for stdout)")
+
+    legacy = sub.add_parser(
+        "import-report", help="read a legacy quarterly report (.txt or .docx) into the database"
+    )
+    legacy.add_argument("file", help="the report: a Word file or its text extract")
+    legacy.add_argument("--dry-run", action="store_true", help="read and check, save nothing")
+
+    check = sub.add_parser("check", help="the data-quality findings of a project's quarter")
+    check.add_argument("project", help="project number, e.g. G11-23")
+    check.add_argument("--period", required=True, help="the quarter, e.g. 2013Q1")
+    check.add_argument("--fund", help="fund code, when the number is used in several funds")
+    check.add_argument("--json", action="store_true", help="a JSON array instead of lines")
 
     serve = sub.add_parser("serve", help="serve the web interface")
     serve.add_argument("--port", type=int, help="port (default: $PORT or 8000)")
@@ -82,6 +94,8 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
         "load": commands.load,
         "dump": commands.dump,
         "report": commands.report,
+        "import-report": commands.import_report,
+        "check": commands.check,
         "serve": commands.serve,
         "demo": demo.demo,
     }[name]
