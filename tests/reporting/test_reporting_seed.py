@@ -78,3 +78,9 @@ def test_the_seed_renders(seed: ReportModel):
     html = render_html(seed)
     assert "Institutional Development Support to the Independent High Electoral" in html
     assert "| **Output 1.2** (UNDP)" in render_markdown(seed)
+
+
+def test_findings_say_where_the_figure_came_from(seed: ReportModel):
+    html = render_html(seed)
+    assert "Source: itf-g11-23-2013q1-progress-report.txt:76" in html  # 1.1.9's row
+    assert "(source: itf-g11-23-2013q1-progress-report.txt:76)" in render_markdown(seed)

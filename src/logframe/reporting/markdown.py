@@ -271,5 +271,12 @@ def _findings(findings: tuple[Finding, ...]) -> str:
             "No findings: every reported figure agrees with the recorded values.",
         )
     head = [("Severity", LEFT), ("Where", LEFT), ("Finding", LEFT)]
-    rows = ([f.severity.value.upper(), _t(f.where), _t(f.message)] for f in findings)
+    rows = (
+        [
+            f.severity.value.upper(),
+            _t(f.where),
+            _t(f.message + (f" (source: {f.source})" if f.source else "")),
+        ]
+        for f in findings
+    )
     return _section("Data-Quality Findings", _table(head, rows))

@@ -40,6 +40,11 @@ def footnotes(notes: tuple[Footnote, ...]) -> str:
     return section(id_="footnotes", title="Notes", body=el("ol", items, class_="footnotes"))
 
 
+def _provenance(source: str) -> str:
+    """Where the figure came from (file and line, or table and cell), as a quiet second line."""
+    return el("span", "Source: " + esc(source), class_="provenance") if source else ""
+
+
 def findings(found: tuple[Finding, ...]) -> str:
     title = "Data-Quality Findings"
     if not found:
@@ -51,7 +56,7 @@ def findings(found: tuple[Finding, ...]) -> str:
             "tr",
             el("td", el("span", esc(f.severity.value), class_=f"severity {f.severity.value}"))
             + el("td", esc(f.where))
-            + el("td", esc(f.message)),
+            + el("td", esc(f.message) + _provenance(f.source)),
         )
         for f in found
     )

@@ -101,4 +101,5 @@ REPORT_CSS = """
 .report .empty { color: var(--muted); font-style: italic; }
 .report .colophon { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid var(--rule);
   color: var(--muted); font-size: 7.5pt; }
+.report .provenance { display: block; margin-top: 2pt; color: #6b7480; font-size: 8pt; }
 """
