@@ -171,3 +171,12 @@ def test_the_indicator_table_as_csv(example_path: Path, tmp_path: Path):
     assert rows["3.1.5"]["actual_value"] == "96.5"
     assert rows["2.1.6"]["target_kind"] == "tbd"
     assert rows["1.1.1"]["status"] == "initiated"
+
+
+def test_a_database_folder_that_does_not_exist_says_run_init(tmp_path: Path):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'nowhere' / 'db.sqlite3'}"}
+    done = _cli("check", "G11-23", "--period", "2013Q1", env=env, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "run `logframe init` first" in done.stderr
+    assert _cli("init", env=env, cwd=tmp_path).returncode == 0  # init makes the folder
+    assert (tmp_path / "nowhere" / "db.sqlite3").is_file()

@@ -17,6 +17,8 @@ from logframe.cli.main import CommandError
 from logframe.domain.periods import Quarter
 from logframe.domain.records import ProjectRecord
 
+NOT_INITIALISED = ("no such table", "unable to open database file")
+
 
 @contextmanager
 def database() -> Iterator[None]:
@@ -25,7 +27,9 @@ def database() -> Iterator[None]:
         yield
     except DatabaseError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if "no such table" in first or ("does not exist" in first and "relation" in first):
+        if any(sign in first for sign in NOT_INITIALISED) or (
+            "does not exist" in first and "relation" in first
+        ):
             raise CommandError(
                 f"the database {describe_database()} has no tables yet: run `logframe init` first"
             ) from exc
@@ -42,6 +46,12 @@ def describe_database() -> str:
 def init(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
+    db = settings.DATABASES["default"]
+    if "sqlite" in str(db["ENGINE"]):
+        try:
+            Path(str(db["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CommandError(f"cannot create the folder of {db['NAME']}: {exc.strerror}") from exc
     with database():
         connection.ensure_connection()
         call_command("migrate", interactive=False, verbosity=0)
