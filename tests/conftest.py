@@ -28,3 +28,23 @@ def loaded_project(db, example_record):  # type: ignore[no-untyped-def]
     from logframe.portfolio.services import project_import
 
     return project_import(record=example_record, actor=None, reason="test").project
+
+
+@pytest.fixture
+def make_member(db, django_user_model):  # type: ignore[no-untyped-def]
+    """``make_member("demo-undp", "focal_point", project, "UNDP")`` → a user with that role."""
+    from logframe.accounts.models import Membership
+    from logframe.portfolio.models import Organisation
+
+    def make(username, role, project, organisation=None, *, fund_wide=False):  # type: ignore[no-untyped-def]
+        user = django_user_model.objects.create_user(username, password="a-long-test-password")
+        Membership.objects.create(
+            user=user,
+            fund=project.fund,
+            project=None if fund_wide else project,
+            organisation=Organisation.objects.get(code=organisation) if organisation else None,
+            role=role,
+        )
+        return user
+
+    return make

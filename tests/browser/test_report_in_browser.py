@@ -12,8 +12,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
 @pytest.fixture
-def manager(django_user_model):
-    return django_user_model.objects.create_user("manager", password="a-long-test-password")
+def manager(make_member, loaded_project):
+    return make_member("manager", "project_manager", loaded_project, "UNDP")
 
 
 def test_log_in_and_read_the_report(live_server, page, loaded_project, manager):

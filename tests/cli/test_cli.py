@@ -151,7 +151,10 @@ def test_demo_without_serving_writes_the_reports(tmp_path: Path):
     assert "2013Q1: " in done.stdout
     assert "data-quality findings" in done.stdout
     assert (tmp_path / "var" / "demo.sqlite3").is_file()
-    assert "login is 'demo'" in done.stdout
+    for user in ("demo-admin", "demo-manager", "demo-undp", "demo-unops", "demo-reviewer",
+                 "demo-viewer"):  # fmt: skip
+        assert user in done.stdout
+    assert "'logframe-demo'" in done.stdout
 
 
 def test_the_indicator_table_as_csv(example_path: Path, tmp_path: Path):

@@ -12,14 +12,38 @@ PROJECT_URL = "/funds/UNDG-ITF/projects/G11-23/"
 
 
 @pytest.fixture
-def viewer(django_user_model):
-    return django_user_model.objects.create_user("viewer", password="a-long-test-password")
+def viewer(make_member, loaded_project):
+    return make_member("viewer", "viewer", loaded_project, fund_wide=True)
 
 
 @pytest.fixture
 def signed_in(client, viewer):
     client.force_login(viewer)
     return client
+
+
+def test_a_user_without_a_role_sees_no_fund_and_no_project(
+    client, loaded_project, django_user_model
+):
+    stranger = django_user_model.objects.create_user("stranger", password="a-long-test-password")
+    client.force_login(stranger)
+    assert b"UNDG-ITF" not in client.get("/").content
+    assert client.get("/funds/UNDG-ITF/").status_code == 404
+    assert client.get(PROJECT_URL).status_code == 404
+
+
+def test_a_project_member_sees_only_their_projects(client, example_record, make_member):
+    from dataclasses import replace
+
+    from logframe.portfolio.services import project_import
+
+    mine = project_import(record=example_record, actor=None, reason="t").project
+    project_import(record=replace(example_record, number="G99-1"), actor=None, reason="t")
+    client.force_login(make_member("undp", "focal_point", mine, "UNDP"))
+    page = client.get("/funds/UNDG-ITF/").content.decode()
+    assert "G11-23" in page
+    assert "G99-1" not in page
+    assert client.get("/funds/UNDG-ITF/projects/G99-1/").status_code == 404
 
 
 @pytest.mark.parametrize("url", ["/", "/funds/UNDG-ITF/", PROJECT_URL])

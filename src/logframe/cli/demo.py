@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 from pathlib import Path
 
 from logframe.cli.main import CommandError
 
-DEMO_USER = "demo"
 EXAMPLE = Path("itf-g11-23") / "itf-g11-23-2013q1-progress-report.txt"
 
 
@@ -43,7 +41,6 @@ def example_file() -> Path:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
     from logframe.cli.commands import database, resolve_port, write_output
@@ -68,9 +65,10 @@ def demo(args: argparse.Namespace) -> int:
         for period in record.periods:
             findings = check_period(project=record, quarter=period.quarter)
             print(f"    {period.quarter.code}: {len(findings)} data-quality findings", flush=True)
-        users = get_user_model().objects
-        password = secrets.token_urlsafe(9)
-        users.create_superuser(DEMO_USER, "demo@example.org", password)
+        from logframe.accounts.services import DEMO_PASSWORD, demo_users_create
+        from logframe.portfolio.selectors import project_by_number
+
+        people = demo_users_create(project=project_by_number(number=record.number))
         print(f"3/4 writing the reports to {out}/", flush=True)
         for period in record.periods:
             for fmt in FORMATS:
@@ -80,10 +78,12 @@ def demo(args: argparse.Namespace) -> int:
                 )
                 write_output(str(target), text)
                 print(f"    {target}", flush=True)
+    print(f"4/4 demo users, all with the password {DEMO_PASSWORD!r}:", flush=True)
+    for username, what in people:
+        print(f"    {username:<15} {what}", flush=True)
     if args.no_serve:
-        print(f"4/4 done (--no-serve); the login is {DEMO_USER!r} / {password!r}")
+        print(f"done (--no-serve): DATABASE_URL=sqlite:///{demo_database_path()} logframe serve")
         return 0
-    print(f"4/4 log in as {DEMO_USER!r} with password {password!r}", flush=True)
     from logframe.cli.server import run_server
 
     run_server(host="127.0.0.1", port=port)

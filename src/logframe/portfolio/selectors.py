@@ -66,12 +66,13 @@ def period_of(*, project: m.Project, quarter: Quarter) -> m.ReportingPeriod:
     return period
 
 
-def fund_list() -> QuerySet[m.Fund]:
-    return m.Fund.objects.annotate(project_count=Count("projects")).order_by("code")
+def fund_list(*, funds: QuerySet[m.Fund]) -> QuerySet[m.Fund]:
+    """The funds with their number of projects."""
+    return funds.annotate(project_count=Count("projects")).order_by("code")
 
 
-def fund_project_rows(*, fund: m.Fund) -> QuerySet[m.Project]:
-    """The fund's projects with budget, lead agency and latest quarter: one query in all.
+def fund_project_rows(*, projects: QuerySet[m.Project]) -> QuerySet[m.Project]:
+    """Projects with budget, lead agency and latest quarter: one query in all.
 
     Each row carries ``budget`` (sum of approved budgets), ``lead_code``,
     ``agency_count``, ``latest_year``/``latest_quarter``/``latest_state``, and the
@@ -80,26 +81,22 @@ def fund_project_rows(*, fund: m.Fund) -> QuerySet[m.Project]:
     participations = m.Participation.objects.filter(project=OuterRef("pk"))
     latest = m.ReportingPeriod.objects.filter(project=OuterRef("pk")).order_by("-year", "-quarter")
     lead = participations.filter(role="lead").values("organisation__code")[:1]
-    return (
-        m.Project.objects.filter(fund=fund)
-        .annotate(
-            budget=Subquery(
-                participations.values("project")
-                .annotate(total=Sum("approved_budget"))
-                .values("total")[:1]
-            ),
-            agency_count=Subquery(
-                participations.values("project").annotate(n=Count("pk")).values("n")[:1]
-            ),
-            lead_code=Subquery(lead),
-            latest_year=Subquery(latest.values("year")[:1]),
-            latest_quarter=Subquery(latest.values("quarter")[:1]),
-            latest_state=Subquery(latest.values("state")[:1]),
-            committed=Subquery(_latest_finance_sum("committed")),
-            disbursed=Subquery(_latest_finance_sum("disbursed")),
-        )
-        .order_by("number")
-    )
+    return projects.annotate(
+        budget=Subquery(
+            participations.values("project")
+            .annotate(total=Sum("approved_budget"))
+            .values("total")[:1]
+        ),
+        agency_count=Subquery(
+            participations.values("project").annotate(n=Count("pk")).values("n")[:1]
+        ),
+        lead_code=Subquery(lead),
+        latest_year=Subquery(latest.values("year")[:1]),
+        latest_quarter=Subquery(latest.values("quarter")[:1]),
+        latest_state=Subquery(latest.values("state")[:1]),
+        committed=Subquery(_latest_finance_sum("committed")),
+        disbursed=Subquery(_latest_finance_sum("disbursed")),
+    ).order_by("number")
 
 
 def _latest_finance_sum(field: str) -> QuerySet[m.FinancialStatus, dict[str, Any]]:
