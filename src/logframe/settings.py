@@ -139,6 +139,19 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+MEDIA_ROOT = Path(os.environ.get("LOGFRAME_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "/media/"  # never served directly: evidence goes through an access-checked view
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
+EVIDENCE_MAX_BYTES = int(os.environ.get("LOGFRAME_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+
+EMAIL_BACKEND = os.environ.get(
+    "LOGFRAME_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("LOGFRAME_FROM_EMAIL", "logframe@localhost")
+EMAIL_HOST = os.environ.get("LOGFRAME_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("LOGFRAME_EMAIL_PORT", "25"))
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_URL = "/funds/UNDG-ITF/projects/G11-23/"
+PROJECT_URL = "/funds/UNDG-ITF/projects/G11-23/report/"
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_a_project_member_sees_only_their_projects(client, example_record, make_
     page = client.get("/funds/UNDG-ITF/").content.decode()
     assert "G11-23" in page
     assert "G99-1" not in page
-    assert client.get("/funds/UNDG-ITF/projects/G99-1/").status_code == 404
+    assert client.get("/funds/UNDG-ITF/projects/G99-1/report/").status_code == 404
 
 
 @pytest.mark.parametrize("url", ["/", "/funds/UNDG-ITF/", PROJECT_URL])
@@ -119,7 +119,7 @@ def test_unknown_period_and_project_are_404(signed_in, loaded_project):
 
 @pytest.mark.parametrize(("fmt", "kind"), [("html", "text/html"), ("md", "text/markdown")])
 def test_report_downloads(signed_in, loaded_project, fmt, kind):
-    response = signed_in.get(f"{PROJECT_URL}2013Q1.{fmt}")
+    response = signed_in.get(f"/funds/UNDG-ITF/projects/G11-23/2013Q1.{fmt}")
     assert response.status_code == 200
     assert response["Content-Type"].startswith(kind)
     assert f'filename="G11-23-2013Q1.{fmt}"' in response["Content-Disposition"]

@@ -160,6 +160,28 @@ class SourceCellAdmin(admin.ModelAdmin[m.SourceCell]):
     list_select_related = ["period__project"]
 
 
+@admin.register(m.PeriodSnapshot)
+class PeriodSnapshotAdmin(admin.ModelAdmin[m.PeriodSnapshot]):
+    list_display = ["period", "number", "event", "created_at", "created_by"]
+    list_select_related = ["period__project", "created_by"]
+    readonly_fields = ["period", "number", "event", "created_at", "created_by", "note", "document"]
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False  # snapshots are immutable
+
+
+@admin.register(m.Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "indicator_value", "content_type", "size", "uploaded_by"]
+    list_select_related = ["indicator_value__indicator", "uploaded_by"]
+
+
+@admin.register(m.Reminder)
+class ReminderAdmin(admin.ModelAdmin[m.Reminder]):
+    list_display = ["period", "user", "kind", "sent_on"]
+    list_select_related = ["period__project", "user"]
+
+
 admin.site.register(m.FinancialStatus, SimpleHistoryAdmin)
 admin.site.register(m.BeneficiaryFigure, SimpleHistoryAdmin)
 admin.site.register(m.ResultProgress, SimpleHistoryAdmin)

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from logframe.web import views
 
@@ -19,7 +19,12 @@ urlpatterns = [
     ),
     path("report.css", views.report_css, name="report-css"),
     path("funds/<str:code>/", views.fund_page, name="fund"),
-    path("funds/<str:fund>/projects/<str:number>/", views.project_page, name="project"),
+    path(
+        "funds/<str:fund>/projects/<str:number>/report/", views.project_page, name="project-report"
+    ),
+    path("", include("logframe.web.dashboards.urls")),
+    path("", include("logframe.web.entry.urls")),
+    path("", include("logframe.web.audit.urls")),
     path(
         "funds/<str:fund>/projects/<str:number>/<str:period>.<str:fmt>",
         views.report_download,

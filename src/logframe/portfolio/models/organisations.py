@@ -55,6 +55,12 @@ class Fund(models.Model):
     pct_initiated = percent_field("default % for 'Initiated'")
     pct_partially = percent_field("default % for 'Partially'")
     pct_completed = percent_field("default % for 'Completed'", default=Decimal(100))
+    report_due_days = models.PositiveSmallIntegerField(
+        default=30, help_text="A quarter's report is due this many days after the quarter ends"
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Remind focal points with empty lines this many days before"
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -12,6 +13,8 @@ from logframe.domain.records import PeriodState
 from logframe.portfolio.models.fields import choices_of, money_field, percent_field, value_field
 from logframe.portfolio.models.projects import Participation, Project
 from logframe.portfolio.models.results import Indicator, Result
+
+VERSION_HELP = "Raised by every save; an edit based on an older version is refused"
 
 
 class ReportingPeriod(models.Model):
@@ -26,6 +29,16 @@ class ReportingPeriod(models.Model):
     reported_disbursed_total = money_field("total disbursed as reported")
     reported_committed_pct = percent_field("total committed % as reported")
     reported_disbursed_pct = percent_field("total disbursed % as reported")
+    review_comment = models.TextField(blank=True, help_text="The reviewer's comments on return")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=0, help_text=VERSION_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -65,6 +78,7 @@ class IndicatorValue(models.Model):
     reported_pct = percent_field("% of planned as reported")
     reported_pct_text = models.CharField(max_length=40, blank=True)
     source = models.CharField(max_length=300, blank=True, help_text="File and line, or cell")
+    version = models.PositiveIntegerField(default=0, help_text=VERSION_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -112,6 +126,7 @@ class FinancialStatus(models.Model):
     reported_committed_pct = percent_field("committed % as reported")
     reported_disbursed_pct = percent_field("disbursed % as reported")
     reported_delay_months = models.SmallIntegerField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=0, help_text=VERSION_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -144,6 +159,7 @@ class BeneficiaryFigure(models.Model):
     note = models.TextField(blank=True)
     reported_pct = percent_field("% of planned as reported")
     position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0, help_text=VERSION_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -163,6 +179,7 @@ class ResultProgress(models.Model):
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="progress")
     narrative = models.TextField(blank=True, help_text="Sanitised HTML")
     reported_pct = percent_field("% of planned as reported")
+    version = models.PositiveIntegerField(default=0, help_text=VERSION_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -190,3 +207,83 @@ class SourceCell(models.Model):
 
     def __str__(self) -> str:
         return f"{self.where} {self.field}: {self.text[:40]}"
+
+
+class PeriodSnapshot(models.Model):
+    """The whole project as it stood when a quarter was submitted or approved: immutable.
+
+    ``document`` is a project file (docs/project-file.md) holding this one period, so the
+    report as submitted can always be produced again and two snapshots compared.
+    """
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="snapshots")
+    number = models.PositiveIntegerField()
+    event = models.CharField(max_length=20)  # submitted, approved, reopened
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    document = models.JSONField()
+
+    class Meta:
+        ordering = ["period", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "number"], name="snapshot_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} snapshot {self.number} ({self.event})"
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    """Stored under a random name: the user's file name is kept only as data."""
+    import secrets
+
+    return f"evidence/{instance.indicator_value.period_id}/{secrets.token_hex(16)}"
+
+
+class Evidence(models.Model):
+    """A means of verification attached to a value: an attendance list, a decree, a photo."""
+
+    indicator_value = models.ForeignKey(
+        IndicatorValue, on_delete=models.CASCADE, related_name="evidence"
+    )
+    file = models.FileField(upload_to=evidence_path, max_length=300)
+    name = models.CharField(max_length=200, help_text="The file name as uploaded (sanitised)")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    description = models.CharField(max_length=300, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator_value", "uploaded_at"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Reminder(models.Model):
+    """A reminder e-mail sent, so the same one is not sent twice on a day."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=30)  # "lines-empty", "submitted"
+    sent_on = models.DateField()
+
+    class Meta:
+        ordering = ["-sent_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "user", "kind", "sent_on"], name="reminder_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.user} on {self.sent_on}"
