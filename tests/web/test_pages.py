@@ -114,7 +114,7 @@ def test_project_page_costs_a_fixed_number_of_queries(signed_in, loaded_project)
 
 def test_unknown_period_and_project_are_404(signed_in, loaded_project):
     assert signed_in.get(PROJECT_URL + "?period=2019Q1").status_code == 404
-    assert signed_in.get("/funds/UNDG-ITF/projects/G00-0/").status_code == 404
+    assert signed_in.get("/funds/UNDG-ITF/projects/G00-0/report/").status_code == 404
 
 
 @pytest.mark.parametrize(("fmt", "kind"), [("html", "text/html"), ("md", "text/markdown")])
