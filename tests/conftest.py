@@ -48,3 +48,9 @@ def make_member(db, django_user_model):  # type: ignore[no-untyped-def]
         return user
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    """Tests make many users; the real (slow by design) hasher is not what they test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

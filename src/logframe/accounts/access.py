@@ -141,7 +141,18 @@ def access_project_for_user(*, user: Any, fund_code: str, number: str) -> m.Proj
 
 
 def require_editable(period: m.ReportingPeriod) -> None:
-    """Submitted and approved quarters are read-only for everyone."""
+    """Submitted and approved quarters are read-only for everyone.
+
+    The state is read again from the database, locking the period's row for the rest of
+    the transaction, so a save cannot slip in while the quarter is being submitted.
+    """
+    state = (
+        m.ReportingPeriod.objects.select_for_update()
+        .filter(pk=period.pk)
+        .values_list("state", flat=True)
+        .first()
+    )
+    period.state = state or period.state
     if period.state not in EDITABLE_STATES:
         raise PermissionDenied(
             f"{period.code} is {period.state}: it cannot be changed"

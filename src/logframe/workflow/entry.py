@@ -1,0 +1,199 @@
+"""Data entry: one function per thing a person changes in a quarter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from logframe.accounts.access import ProjectAccess, project_access, require_editable
+from logframe.domain.beneficiaries import BeneficiaryGroup
+from logframe.domain.measures import Status
+from logframe.portfolio import models as m
+from logframe.richtext import sanitise_html
+from logframe.workflow.errors import EntryError
+from logframe.workflow.locking import locked_row, save_audited
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class ValueInput:
+    """What a person enters for an indicator in a quarter (already parsed from the form)."""
+
+    value: Decimal | None = None
+    male: Decimal | None = None
+    female: Decimal | None = None
+    status: Status | None = None
+    estimated_pct: Decimal | None = None
+    comment: str = ""
+
+
+def _access(actor: Any, project: m.Project, access: ProjectAccess | None) -> ProjectAccess:
+    return access if access is not None else project_access(user=actor, project=project)
+
+
+@transaction.atomic
+def indicator_value_set(
+    *,
+    period: m.ReportingPeriod,
+    indicator: m.Indicator,
+    data: ValueInput,
+    expected_version: int,
+    actor: Any,
+    access: ProjectAccess | None = None,
+) -> m.IndicatorValue:
+    """Save an indicator's actual for the quarter; refused when locked, foreign or stale."""
+    if not _access(actor, period.project, access).can_edit_result(indicator.result_id):
+        raise PermissionDenied(f"you may not enter values for output {indicator.result.code}")
+    require_editable(period)
+    _check_value(data)
+    row = locked_row(
+        m.IndicatorValue,
+        key={"period": period, "indicator": indicator},
+        expected_version=expected_version,
+    ) or m.IndicatorValue(period=period, indicator=indicator)
+    row.value, row.male, row.female = data.value, data.male, data.female
+    row.status = data.status.value if data.status else ""
+    row.estimated_pct = data.estimated_pct
+    row.comment = data.comment.strip()
+    save_audited(row, actor=actor, reason="entered on the web")
+    return row
+
+
+def _check_value(data: ValueInput) -> None:
+    errors: dict[str, str] = {}
+    for name in ("value", "male", "female"):
+        number = getattr(data, name)
+        if number is not None and number < 0:
+            errors[name] = "a count cannot be negative"
+    if data.estimated_pct is not None and not 0 <= data.estimated_pct <= HUNDRED:
+        errors["estimated_pct"] = "a % complete lies between 0 and 100"
+    split = [n for n in (data.male, data.female) if n is not None]
+    if data.value is not None and split and sum(split) > data.value and not errors:
+        errors["male"] = (
+            f"male + female = {sum(split)} is more than the total {data.value}: "
+            "correct the total or the split"
+        )
+    if errors:
+        raise EntryError(errors)
+
+
+@transaction.atomic
+def finance_set(
+    *,
+    period: m.ReportingPeriod,
+    participation: m.Participation,
+    committed: Decimal | None,
+    disbursed: Decimal | None,
+    forecast_final_date: date | None,
+    expected_version: int,
+    actor: Any,
+    access: ProjectAccess | None = None,
+) -> m.FinancialStatus:
+    """Save an agency's cumulative committed and disbursed funds for the quarter."""
+    if not _access(actor, period.project, access).can_edit_finance(participation.organisation_id):
+        raise PermissionDenied(f"you may not enter {participation.organisation.code}'s finance")
+    require_editable(period)
+    errors = {
+        name: "an amount cannot be negative"
+        for name, amount in (("committed", committed), ("disbursed", disbursed))
+        if amount is not None and amount < 0
+    }
+    if forecast_final_date and forecast_final_date.year < 1990:
+        errors["forecast_final_date"] = "the date is out of range"
+    if errors:
+        raise EntryError(errors)
+    row = locked_row(
+        m.FinancialStatus,
+        key={"period": period, "participation": participation},
+        expected_version=expected_version,
+    ) or m.FinancialStatus(period=period, participation=participation)
+    row.committed, row.disbursed = committed, disbursed
+    row.forecast_final_date = forecast_final_date
+    save_audited(row, actor=actor, reason="entered on the web")
+    return row
+
+
+@transaction.atomic
+def beneficiary_set(
+    *,
+    period: m.ReportingPeriod,
+    group: BeneficiaryGroup,
+    target: Decimal | None,
+    actual: Decimal | None,
+    expected_version: int,
+    actor: Any,
+    access: ProjectAccess | None = None,
+) -> m.BeneficiaryFigure:
+    """Save a beneficiary group's target and actual for the quarter (the manager's)."""
+    if not _access(actor, period.project, access).can_edit_period_texts:
+        raise PermissionDenied("only the project manager enters beneficiaries")
+    require_editable(period)
+    errors = {
+        name: "a number of people cannot be negative"
+        for name, number in (("target", target), ("actual", actual))
+        if number is not None and number < 0
+    }
+    if errors:
+        raise EntryError(errors)
+    row = locked_row(
+        m.BeneficiaryFigure,
+        key={"period": period, "group": group.value},
+        expected_version=expected_version,
+    ) or m.BeneficiaryFigure(period=period, group=group.value, position=len(BeneficiaryGroup))
+    row.target, row.actual = target, actual
+    save_audited(row, actor=actor, reason="entered on the web")
+    return row
+
+
+@transaction.atomic
+def narrative_set(
+    *,
+    period: m.ReportingPeriod,
+    result: m.Result,
+    narrative: str,
+    expected_version: int,
+    actor: Any,
+    access: ProjectAccess | None = None,
+) -> m.ResultProgress:
+    """Save the qualitative achievements of an output (sanitised rich text)."""
+    if not _access(actor, period.project, access).can_edit_result(result.pk):
+        raise PermissionDenied(f"you may not write the narrative of output {result.code}")
+    require_editable(period)
+    row = locked_row(
+        m.ResultProgress,
+        key={"period": period, "result": result},
+        expected_version=expected_version,
+    ) or m.ResultProgress(period=period, result=result)
+    row.narrative = sanitise_html(narrative)
+    save_audited(row, actor=actor, reason="entered on the web")
+    return row
+
+
+@transaction.atomic
+def period_texts_set(
+    *,
+    period: m.ReportingPeriod,
+    summary: str,
+    constraints: str,
+    procurement: str,
+    expected_version: int,
+    actor: Any,
+    access: ProjectAccess | None = None,
+) -> m.ReportingPeriod:
+    """Save the quarter's summary, constraints and procurement (the manager's)."""
+    if not _access(actor, period.project, access).can_edit_period_texts:
+        raise PermissionDenied("only the project manager writes the quarter's summary")
+    require_editable(period)
+    row = locked_row(m.ReportingPeriod, key={"pk": period.pk}, expected_version=expected_version)
+    assert row is not None
+    row.summary = sanitise_html(summary)
+    row.constraints = sanitise_html(constraints)
+    row.procurement = sanitise_html(procurement)
+    save_audited(row, actor=actor, reason="entered on the web")
+    return row

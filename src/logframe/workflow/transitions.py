@@ -1,0 +1,177 @@
+"""The quarter's workflow: open → submitted → approved (locked), or returned with comments.
+
+Each transition checks the role, moves the state, stamps who and when, keeps an
+immutable snapshot where the report must be reproducible, and is audited with its
+reason in the period's history.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from logframe.accounts.access import ProjectAccess, project_access
+from logframe.domain.records import PeriodState
+from logframe.portfolio import models as m
+from logframe.workflow.errors import EntryError
+from logframe.workflow.snapshots import snapshot_take
+
+OPEN, SUBMITTED, RETURNED, APPROVED = (
+    PeriodState.OPEN.value,
+    PeriodState.SUBMITTED.value,
+    PeriodState.RETURNED.value,
+    PeriodState.APPROVED.value,
+)
+
+
+def _rights(actor: Any, period: m.ReportingPeriod, access: ProjectAccess | None) -> ProjectAccess:
+    return access if access is not None else project_access(user=actor, project=period.project)
+
+
+def _move(period: m.ReportingPeriod, *, to: str, actor: Any, reason: str) -> None:
+    period.state = to
+    period.version += 1
+    period._history_user = actor  # type: ignore[attr-defined]
+    period._change_reason = reason  # type: ignore[attr-defined]
+    period.save()
+
+
+def _require_state(period: m.ReportingPeriod, *states: str, action: str) -> None:
+    if period.state not in states:
+        raise PermissionDenied(f"{period.code} is {period.state}: it cannot be {action}")
+
+
+@transaction.atomic
+def period_submit(
+    *, period: m.ReportingPeriod, actor: Any, access: ProjectAccess | None = None
+) -> m.PeriodSnapshot:
+    """The programme manager submits the quarter for review; a snapshot keeps it as sent."""
+    if not _rights(actor, period, access).is_manager:
+        raise PermissionDenied("only the project manager submits a quarter")
+    period = m.ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    _require_state(period, OPEN, RETURNED, action="submitted")
+    period.submitted_at, period.submitted_by = timezone.now(), actor
+    period.review_comment = ""
+    _move(period, to=SUBMITTED, actor=actor, reason="submitted for review")
+    return snapshot_take(period=period, event=SUBMITTED, actor=actor)
+
+
+@transaction.atomic
+def period_approve(
+    *, period: m.ReportingPeriod, actor: Any, access: ProjectAccess | None = None
+) -> m.PeriodSnapshot:
+    """The reviewer approves: the quarter is locked for everyone."""
+    if not _rights(actor, period, access).can_review:
+        raise PermissionDenied("only a reviewer of the fund approves a quarter")
+    period = m.ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    _require_state(period, SUBMITTED, action="approved")
+    period.approved_at, period.approved_by = timezone.now(), actor
+    _move(period, to=APPROVED, actor=actor, reason="approved")
+    return snapshot_take(period=period, event=APPROVED, actor=actor)
+
+
+@transaction.atomic
+def period_return(
+    *, period: m.ReportingPeriod, actor: Any, comment: str, access: ProjectAccess | None = None
+) -> m.ReportingPeriod:
+    """The reviewer sends the quarter back with comments; it is open for changes again."""
+    if not _rights(actor, period, access).can_review:
+        raise PermissionDenied("only a reviewer of the fund returns a quarter")
+    if not comment.strip():
+        raise EntryError({"comment": "say what must change before it can be approved"})
+    period = m.ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    _require_state(period, SUBMITTED, action="returned")
+    period.review_comment = comment.strip()
+    _move(period, to=RETURNED, actor=actor, reason=f"returned: {comment.strip()}")
+    return period
+
+
+@transaction.atomic
+def period_reopen(
+    *, period: m.ReportingPeriod, actor: Any, reason: str, access: ProjectAccess | None = None
+) -> m.ReportingPeriod:
+    """A fund administrator reopens an approved quarter, with a written reason (audited)."""
+    if not _rights(actor, period, access).is_admin:
+        raise PermissionDenied("only a fund administrator reopens an approved quarter")
+    if not reason.strip():
+        raise EntryError({"reason": "a reopened quarter needs a written reason"})
+    period = m.ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    _require_state(period, APPROVED, action="reopened")
+    snapshot_take(period=period, event="reopened", actor=actor, note=reason.strip())
+    period.approved_at, period.approved_by = None, None
+    _move(period, to=OPEN, actor=actor, reason=f"reopened: {reason.strip()}")
+    return period
+
+
+@transaction.atomic
+def period_open_next(
+    *, project: m.Project, actor: Any, access: ProjectAccess | None = None
+) -> m.ReportingPeriod:
+    """Open the quarter after the latest one, carrying indicators' cumulative values forward.
+
+    Cumulative indicator values (value, split, status, % complete), the agencies'
+    cumulative finance and the beneficiary targets and actuals are copied; per-period
+    values, comments, narratives and the reported figures of a legacy report are not.
+    """
+    rights = access if access is not None else project_access(user=actor, project=project)
+    if not rights.is_manager:
+        raise PermissionDenied("only the project manager opens the next quarter")
+    latest = project.periods.order_by("-year", "-quarter").first()
+    if latest is None:
+        raise EntryError({"period": "the project has no quarter yet to carry forward"})
+    following = latest.as_quarter().next()
+    period = m.ReportingPeriod(project=project, year=following.year, quarter=following.number)
+    period._history_user = actor  # type: ignore[attr-defined]
+    period._change_reason = f"opened after {latest.code}"  # type: ignore[attr-defined]
+    period.save()
+    _carry_forward(latest, period, actor=actor)
+    return period
+
+
+def _carry_forward(previous: m.ReportingPeriod, period: m.ReportingPeriod, *, actor: Any) -> None:
+    from simple_history.utils import bulk_create_with_history
+
+    reason = f"carried forward from {previous.code}"
+    values = [
+        m.IndicatorValue(
+            period=period,
+            indicator=v.indicator,
+            value=v.value,
+            male=v.male,
+            female=v.female,
+            status=v.status,
+            estimated_pct=v.estimated_pct,
+        )
+        for v in previous.values.select_related("indicator").filter(indicator__cumulative=True)
+    ]
+    finance = [
+        m.FinancialStatus(
+            period=period,
+            participation_id=f.participation_id,
+            committed=f.committed,
+            disbursed=f.disbursed,
+            forecast_final_date=f.forecast_final_date,
+        )
+        for f in previous.finance.all()
+    ]
+    beneficiaries = [
+        m.BeneficiaryFigure(
+            period=period,
+            group=b.group,
+            target=b.target,
+            actual=b.actual,
+            applicable=b.applicable,
+            note=b.note,
+            position=b.position,
+        )
+        for b in previous.beneficiaries.all()
+    ]
+    for model, rows in (
+        (m.IndicatorValue, values),
+        (m.FinancialStatus, finance),
+        (m.BeneficiaryFigure, beneficiaries),
+    ):
+        bulk_create_with_history(rows, model, default_user=actor, default_change_reason=reason)
