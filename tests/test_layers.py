@@ -15,8 +15,10 @@ FORBIDDEN = {
     "domain": ("django", "logframe.portfolio", "logframe.interchange", "logframe.reporting",
                "logframe.web", "logframe.cli", "logframe.accounts"),
     "portfolio": ("logframe.interchange", "logframe.reporting", "logframe.web", "logframe.cli",
-                  "logframe.accounts"),
-    "accounts": ("logframe.interchange", "logframe.reporting", "logframe.web", "logframe.cli"),
+                  "logframe.accounts", "logframe.workflow"),
+    "accounts": ("logframe.interchange", "logframe.reporting", "logframe.web", "logframe.cli",
+                 "logframe.workflow"),
+    "workflow": ("logframe.web", "logframe.cli", "logframe.reporting"),
     "interchange": ("logframe.web", "logframe.cli", "logframe.reporting", "logframe.accounts"),
     "reporting": ("logframe.web", "logframe.cli", "logframe.interchange", "logframe.accounts"),
 }  # fmt: skip
