@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "rules",
+    "django_htmx",
     "logframe.portfolio",
     "logframe.accounts",
     "logframe.web",
@@ -93,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "logframe.urls"
@@ -144,6 +146,9 @@ MEDIA_URL = "/media/"  # never served directly: evidence goes through an access-
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 EVIDENCE_MAX_BYTES = int(os.environ.get("LOGFRAME_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+
+# The address people reach Logframe at, for links in e-mails.
+LOGFRAME_BASE_URL = os.environ.get("LOGFRAME_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 EMAIL_BACKEND = os.environ.get(
     "LOGFRAME_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

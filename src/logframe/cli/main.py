@@ -12,6 +12,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from logframe.cli import reminders
+
 EXIT_USAGE = 2
 
 
@@ -67,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-serve", action="store_true", help="stop after writing the reports")
     demo.add_argument("--out", help="folder for the reports (default var/reports)")
     demo.add_argument("--port", type=int, help="port (default: $PORT or 8000)")
+    reminders.add_parser(sub)
     return parser
 
 
@@ -101,6 +104,7 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
         "check": commands.check,
         "serve": commands.serve,
         "demo": demo.demo,
+        "send-reminders": reminders.send_reminders,
     }[name]
 
 

@@ -107,6 +107,7 @@ class IndicatorValuePart(models.Model):
     label = models.CharField(max_length=100)
     value = models.DecimalField(max_digits=18, decimal_places=4)
     position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator_value", "position"]
