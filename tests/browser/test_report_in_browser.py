@@ -25,6 +25,8 @@ def test_log_in_and_read_the_report(live_server, page, loaded_project, manager):
     page.wait_for_url("**/funds/UNDG-ITF/")
     assert page.locator("#projects tbody tr").count() == 1
     page.click("text=G11-23")
+    page.wait_for_url("**/projects/G11-23/")
+    page.click("nav.tabs >> text=Report")
     page.wait_for_url("**/projects/G11-23/report/")
     assert page.locator("h1").first.inner_text().startswith("G11-23")
     body = page.locator(".report-embed").inner_text()

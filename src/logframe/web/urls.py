@@ -4,7 +4,6 @@ from django.urls import include, path
 from logframe.web import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -18,7 +17,6 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("report.css", views.report_css, name="report-css"),
-    path("funds/<str:code>/", views.fund_page, name="fund"),
     path(
         "funds/<str:fund>/projects/<str:number>/report/", views.project_page, name="project-report"
     ),

@@ -4,33 +4,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
-from logframe.accounts.access import (
-    access_fund_for_user,
-    access_project_for_user,
-    visible_funds,
-    visible_projects,
-)
+from logframe.accounts.access import access_project_for_user
 from logframe.domain.periods import Quarter
-from logframe.portfolio import selectors
 from logframe.reporting.assemble import CONTENT_TYPES, FORMATS, project_report, render_project
 from logframe.reporting.html import REPORT_CSS, render_html_body
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    funds = list(selectors.fund_list(funds=visible_funds(user=request.user)))
-    if len(funds) == 1:
-        return redirect("fund", code=funds[0].code)
-    return render(request, "web/home.html", {"funds": funds})
-
-
-@login_required
-def fund_page(request: HttpRequest, code: str) -> HttpResponse:
-    fund = access_fund_for_user(user=request.user, code=code)
-    rows = selectors.fund_project_rows(projects=visible_projects(user=request.user, fund=fund))
-    return render(request, "web/fund.html", {"fund": fund, "rows": rows})
 
 
 @login_required

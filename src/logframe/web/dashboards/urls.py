@@ -1,11 +1,11 @@
+"""The dashboards: home (the funds), a fund's projects, a project's overview."""
+
 from django.urls import path
-from django.views.generic import RedirectView
+
+from logframe.web.dashboards import views
 
 urlpatterns = [
-    # The project's overview; until the dashboard exists it shows the report.
-    path(
-        "funds/<str:fund>/projects/<str:number>/",
-        RedirectView.as_view(pattern_name="project-report", query_string=True),
-        name="project",
-    ),
+    path("", views.home, name="home"),
+    path("funds/<str:code>/", views.fund_page, name="fund"),
+    path("funds/<str:fund>/projects/<str:number>/", views.overview_page, name="project"),
 ]
