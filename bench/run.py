@@ -53,6 +53,43 @@ def main() -> int:
     quarter = Quarter.parse("2013Q1")
     report = project_report(project=project, quarter=quarter)
 
+    from decimal import Decimal
+
+    from django.test import Client
+
+    from logframe.accounts.services import demo_users_create
+    from logframe.portfolio.models import Indicator, IndicatorValue
+    from logframe.workflow.entry import ValueInput, indicator_value_set
+
+    demo_users_create(project=project)
+    manager = Client()
+    manager.login(username="demo-manager", password="logframe-demo")
+    base = f"/funds/{project.fund.code}/projects/{project.number}"
+    period = project.periods.get()
+    indicator = Indicator.objects.get(result__project=project, code="1.1.9")
+    counter = iter(range(1000, 10_000))
+    from django.contrib.auth import get_user_model
+
+    manager_user = get_user_model().objects.get(username="demo-manager")
+
+    def page(url: str) -> Callable[[], object]:
+        def get() -> object:
+            response = manager.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            return response
+
+        return get
+
+    def save_value() -> None:
+        version = IndicatorValue.objects.get(period=period, indicator=indicator).version
+        indicator_value_set(
+            period=period,
+            indicator=indicator,
+            data=ValueInput(value=Decimal(next(counter))),
+            expected_version=version,
+            actor=manager_user,
+        )
+
     def empty_database() -> None:
         from logframe.portfolio.models import Fund, Organisation, Project
 
@@ -72,6 +109,11 @@ def main() -> int:
         ("read + validate project file", lambda: read_project_file(EXAMPLE), None),
         ("load project file again (no change)", lambda: project_import(record=record), None),
         ("read project as records", lambda: project_record(project=project), None),
+        ("page: project overview (server)", page(f"{base}/"), None),
+        ("page: report (server)", page(f"{base}/report/"), None),
+        ("page: data entry (server)", page(f"{base}/2013Q1/entry/"), None),
+        ("page: fund list (server)", page(f"/funds/{project.fund.code}/"), None),
+        ("save one value (service)", save_value, None),
         ("build report model", lambda: project_report(project=project, quarter=quarter), None),
         ("render HTML", lambda: render_html(report), None),
         ("render Markdown", lambda: render_markdown(report), None),

@@ -54,3 +54,52 @@ def make_member(db, django_user_model):  # type: ignore[no-untyped-def]
 def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     """Tests make many users; the real (slow by design) hasher is not what they test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright (its own browser download does not work here).
+
+    One per test session: a process can run only one synchronous Playwright at a time.
+    """
+    import os
+
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: `make browser` installs it")
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop beside the live server
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        yield chromium
+        chromium.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def open_page(browser):  # type: ignore[no-untyped-def]
+    """``open_page(width, height, javascript=True)`` → a page in a fresh browser context."""
+    contexts = []
+
+    def open_(width: int = 1280, height: int = 800, *, javascript: bool = True):  # type: ignore[no-untyped-def]
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, java_script_enabled=javascript
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):  # type: ignore[no-untyped-def]
+    return open_page()

@@ -61,6 +61,10 @@ def indicator_value_set(
     row.status = data.status.value if data.status else ""
     row.estimated_pct = data.estimated_pct
     row.comment = data.comment.strip()
+    # What an imported report printed and claimed described the old value, not this one;
+    # the history keeps it.
+    row.actual_text = row.reported_pct_text = row.source = ""
+    row.reported_pct = None
     save_audited(row, actor=actor, reason="entered on the web")
     return row
 
@@ -104,7 +108,7 @@ def finance_set(
         for name, amount in (("committed", committed), ("disbursed", disbursed))
         if amount is not None and amount < 0
     }
-    if forecast_final_date and forecast_final_date.year < 1990:
+    if forecast_final_date and not 1990 <= forecast_final_date.year <= 2100:
         errors["forecast_final_date"] = "the date is out of range"
     if errors:
         raise EntryError(errors)
