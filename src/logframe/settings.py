@@ -115,6 +115,9 @@ TEMPLATES = [
     },
 ]
 
+# Plain widgets written in Python: the data-entry page renders hundreds of them.
+FORM_RENDERER = "logframe.web.form_rendering.FastWidgetRenderer"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
