@@ -235,3 +235,30 @@ def test_downloads_are_for_those_who_see_the_project(client, as_user, manager, s
     assert as_user(stranger).get(download).status_code == 404
     other = f"/funds/UNDG-ITF/projects/G11-23/evidence/{evidence.pk + 1}/"
     assert as_user(manager).get(other).status_code == 404
+
+
+def test_evidence_is_listed_in_the_report_annex(client, settings, indicator, undp, manager):
+    from logframe.workflow.evidence import evidence_attach
+
+    period = indicator.values.get().period
+    evidence_attach(
+        period=period,
+        indicator=indicator,
+        upload=SimpleUploadedFile("attendance list.pdf", PDF_BYTES, "application/pdf"),
+        description="Signed attendance list, Erbil workshop",
+        actor=undp,
+    )
+    client.force_login(manager)
+    html = client.get("/funds/UNDG-ITF/projects/G11-23/2013Q1.html").content.decode()
+    annex = html.split('id="evidence"', 1)[1]
+    assert "Annex: Means of Verification" in annex
+    assert "Signed attendance list, Erbil workshop" in annex
+    assert indicator.code in annex
+    markdown = client.get("/funds/UNDG-ITF/projects/G11-23/2013Q1.md").content.decode()
+    assert "Signed attendance list, Erbil workshop" in markdown
+
+
+def test_a_report_without_evidence_has_no_annex(client, manager):
+    client.force_login(manager)
+    html = client.get("/funds/UNDG-ITF/projects/G11-23/2013Q1.html").content.decode()
+    assert 'id="evidence"' not in html

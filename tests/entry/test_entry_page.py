@@ -133,3 +133,10 @@ def test_the_state_banner_explains_a_locked_quarter(as_user, undp):
     assert "It is read-only while a reviewer approves it or returns it for changes." in html
     assert not editable_rows(html)
     assert 'type="file"' not in html
+
+
+def test_each_value_links_to_its_history(client, undp):
+    client.force_login(undp)
+    html = client.get("/funds/UNDG-ITF/projects/G11-23/2013Q1/entry/").content.decode()
+    assert "/funds/UNDG-ITF/projects/G11-23/2013Q1/values/1.1.9/history/" in html
+    assert "/funds/UNDG-ITF/projects/G11-23/2013Q1/values/2.2.2/history/" in html  # read-only row

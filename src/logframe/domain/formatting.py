@@ -36,3 +36,12 @@ def format_count(value: Decimal | None) -> str:
 def _unsigned_zero(value: Decimal) -> Decimal:
     """-0 (from rounding, say, -0.4) reads as 0."""
     return abs(value) if value == 0 else value
+
+
+def file_size(size: int) -> str:
+    """1,234 B; 12.3 KB; 4.5 MB."""
+    if size < 1024:
+        return f"{size:,} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

@@ -91,3 +91,20 @@ def project_record(*, project: m.Project) -> ProjectRecord:
     """The whole project read back as records, with all its quarters, in fifteen queries
     (fewer when the caller fetched it with its fund and line ministry)."""
     return project_records(projects=[project], periods=list(project.periods.all()))[project.pk]
+
+
+def period_evidence(*, project: m.Project, quarter: Quarter) -> list[m.Evidence]:
+    """The quarter's means of verification, in the order of the result tree: one query."""
+    return list(
+        m.Evidence.objects.filter(
+            indicator_value__period__project=project,
+            indicator_value__period__year=quarter.year,
+            indicator_value__period__quarter=quarter.number,
+        )
+        .select_related("indicator_value__indicator")
+        .order_by(
+            "indicator_value__indicator__result__position",
+            "indicator_value__indicator__position",
+            "uploaded_at",
+        )
+    )

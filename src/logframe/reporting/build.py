@@ -11,7 +11,7 @@ from __future__ import annotations
 from logframe.domain.checks import check_period
 from logframe.domain.periods import Quarter
 from logframe.domain.records import ProjectRecord
-from logframe.reporting.model import Footnote, ReportModel
+from logframe.reporting.model import EvidenceItem, Footnote, ReportModel
 from logframe.reporting.sections.beneficiaries import build_beneficiaries
 from logframe.reporting.sections.finance import build_finance
 from logframe.reporting.sections.header import build_header
@@ -26,8 +26,10 @@ class ReportError(Exception):
     """The report cannot be built, for a reason the user can act on."""
 
 
-def build_report(*, project: ProjectRecord, quarter: Quarter) -> ReportModel:
-    """The progress report of ``project`` for ``quarter``.
+def build_report(
+    *, project: ProjectRecord, quarter: Quarter, evidence: tuple[EvidenceItem, ...] = ()
+) -> ReportModel:
+    """The progress report of ``project`` for ``quarter``, with ``evidence`` as its annex.
 
     Raises ReportError when the project has no reporting period for that quarter.
     """
@@ -54,4 +56,5 @@ def build_report(*, project: ProjectRecord, quarter: Quarter) -> ReportModel:
             for f in sorted(project.footnotes, key=lambda f: f.number)
         ),
         findings=check_period(project=project, quarter=quarter),
+        evidence=evidence,
     )

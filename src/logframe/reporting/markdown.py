@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from logframe.domain.findings import Finding
+from logframe.domain.formatting import file_size
 from logframe.domain.records import ResultLevel
 from logframe.reporting.model import (
     BeneficiaryRow,
@@ -43,6 +44,7 @@ def render_markdown(report: ReportModel) -> str:
         _qualitative(report),
         _section("Main Implementation Constraints and Challenges", _rich(report.constraints_html)),
         _footnotes(report),
+        _evidence(report),
         _findings(report.findings),
     ]
     return "\n\n".join(part for part in sections if part) + "\n"
@@ -262,6 +264,18 @@ def _footnotes(report: ReportModel) -> str:
         f"- **{n.number}.** {_t(n.text) or '*(no text recorded)*'}" for n in report.footnotes
     )
     return _section("Notes", notes)
+
+
+def _evidence(report: ReportModel) -> str:
+    if not report.evidence:
+        return ""
+    head = [("Indicator", LEFT), ("Document", LEFT), ("Description", LEFT), ("Type", LEFT),
+            ("Size", RIGHT)]  # fmt: skip
+    rows = (
+        [_t(e.indicator), _t(e.name), _t(e.description), _t(e.kind), file_size(e.size)]
+        for e in report.evidence
+    )
+    return _section("Annex: Means of Verification", _table(head, rows))
 
 
 def _findings(findings: tuple[Finding, ...]) -> str:

@@ -195,6 +195,17 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class EvidenceItem:
+    """A means of verification attached to a value: listed in the report's annex."""
+
+    indicator: str  # the indicator code
+    name: str  # the file name as uploaded
+    description: str
+    kind: str  # "PDF", "PNG", …
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
 class ReportModel:
     """One project's progress report for one quarter, in the seed report's section order."""
 
@@ -211,3 +222,4 @@ class ReportModel:
     constraints_html: str
     footnotes: tuple[Footnote, ...]
     findings: tuple[Finding, ...]
+    evidence: tuple[EvidenceItem, ...] = ()

@@ -42,6 +42,7 @@ def _sections(report: ReportModel) -> str:
             back.qualitative(report.qualitative),
             back.constraints(report.constraints_html),
             back.footnotes(report.footnotes),
+            back.evidence(report.evidence),
             back.findings(report.findings),
             _colophon(report),
         ]

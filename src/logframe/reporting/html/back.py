@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from logframe.domain.findings import Finding, Severity
+from logframe.domain.formatting import file_size
 from logframe.reporting.html.elements import el, esc, join, rich, section, table
-from logframe.reporting.model import Footnote, Qualitative
+from logframe.reporting.model import EvidenceItem, Footnote, Qualitative
 
 
 def qualitative(q: Qualitative) -> str:
@@ -38,6 +39,26 @@ def footnotes(notes: tuple[Footnote, ...]) -> str:
         for n in notes
     )
     return section(id_="footnotes", title="Notes", body=el("ol", items, class_="footnotes"))
+
+
+def evidence(items: tuple[EvidenceItem, ...]) -> str:
+    """The annex: the means of verification attached to the quarter's values."""
+    if not items:
+        return ""
+    head = [("Indicator", ""), ("Document", ""), ("Description", ""), ("Type", ""), ("Size", "")]
+    rows = (
+        el(
+            "tr",
+            el("td", esc(e.indicator))
+            + el("td", esc(e.name))
+            + el("td", esc(e.description))
+            + el("td", esc(e.kind))
+            + el("td", esc(file_size(e.size)), class_="num"),
+        )
+        for e in items
+    )
+    body = table(head=head, rows=rows, class_="evidence", widths=("12%", "34%", "34%", "8%", "12%"))
+    return section(id_="evidence", title="Annex: Means of Verification", body=body)
 
 
 def _provenance(source: str) -> str:
