@@ -15,7 +15,7 @@ from django.db import DatabaseError, connection
 from logframe.atomic_write import OutputError, write_atomically
 from logframe.cli.main import CommandError
 from logframe.domain.periods import Quarter
-from logframe.domain.records import ProjectRecord
+from logframe.domain.records import MissingPeriod, ProjectRecord
 
 NOT_INITIALISED = ("no such table", "unable to open database file")
 
@@ -201,9 +201,10 @@ def check(args: argparse.Namespace) -> int:
             record = project_record(project=project_by_number(number=args.project, fund=args.fund))
         except NotFound as exc:
             raise CommandError(str(exc)) from exc
-    if record.period(quarter) is None:
-        held = ", ".join(p.quarter.code for p in record.periods) or "none"
-        raise CommandError(f"project {record.number} has no period {quarter.code} (it has: {held})")
+    try:
+        record.require_period(quarter)
+    except MissingPeriod as missing:
+        raise CommandError(str(missing)) from missing
     findings = check_period(project=record, quarter=quarter)
     if args.json:
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=2)

@@ -19,6 +19,10 @@ from logframe.domain.measures import Actual, Measure, Target
 from logframe.domain.periods import Quarter
 
 
+class MissingPeriod(ValueError):
+    """A quarter the project has no period for."""
+
+
 class OrganisationKind(StrEnum):
     UN_AGENCY = "un_agency"
     GOVERNMENT = "government"
@@ -251,3 +255,13 @@ class ProjectRecord:
 
     def period(self, quarter: Quarter) -> PeriodRecord | None:
         return next((p for p in self.periods if p.quarter == quarter), None)
+
+    def require_period(self, quarter: Quarter) -> PeriodRecord:
+        """The period of ``quarter``, or MissingPeriod naming the quarters there are."""
+        found = self.period(quarter)
+        if found is None:
+            held = ", ".join(p.quarter.code for p in self.periods) or "none"
+            raise MissingPeriod(
+                f"project {self.number} has no period {quarter.code} (it has: {held})"
+            )
+        return found

@@ -17,7 +17,7 @@ from logframe.portfolio.selectors import (
     project_by_number,
     project_record,
 )
-from logframe.reporting.build import ReportError, build_report
+from logframe.reporting.build import ReportError, build_report, report_period
 from logframe.reporting.html import render_html
 from logframe.reporting.indicator_table import render_indicator_csv
 from logframe.reporting.markdown import render_markdown
@@ -78,8 +78,5 @@ def render_report(*, number: str, fund: str | None, quarter: Quarter, fmt: Forma
 
 
 def _csv(record: ProjectRecord, quarter: Quarter) -> str:
-    period = record.period(quarter)
-    if period is None:
-        held = ", ".join(p.quarter.code for p in record.periods) or "none"
-        raise ReportError(f"project {record.number} has no period {quarter.code} (it has: {held})")
+    period = report_period(project=record, quarter=quarter)
     return render_indicator_csv(project=record, period=period)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from logframe.domain.checks import check_period
 from logframe.domain.periods import Quarter
-from logframe.domain.records import ProjectRecord
+from logframe.domain.records import MissingPeriod, PeriodRecord, ProjectRecord
 from logframe.reporting.model import EvidenceItem, Footnote, ReportModel
 from logframe.reporting.sections.beneficiaries import build_beneficiaries
 from logframe.reporting.sections.finance import build_finance
@@ -26,6 +26,14 @@ class ReportError(Exception):
     """The report cannot be built, for a reason the user can act on."""
 
 
+def report_period(*, project: ProjectRecord, quarter: Quarter) -> PeriodRecord:
+    """The period a report of ``quarter`` is about; ReportError when there is none."""
+    try:
+        return project.require_period(quarter)
+    except MissingPeriod as missing:
+        raise ReportError(str(missing)) from missing
+
+
 def build_report(
     *, project: ProjectRecord, quarter: Quarter, evidence: tuple[EvidenceItem, ...] = ()
 ) -> ReportModel:
@@ -33,10 +41,7 @@ def build_report(
 
     Raises ReportError when the project has no reporting period for that quarter.
     """
-    period = project.period(quarter)
-    if period is None:
-        held = ", ".join(p.quarter.code for p in project.periods) or "none"
-        raise ReportError(f"project {project.number} has no period {quarter.code} (it has: {held})")
+    period = report_period(project=project, quarter=quarter)
     return ReportModel(
         header=build_header(project=project, quarter=quarter, period=period),
         description_html=project.description,

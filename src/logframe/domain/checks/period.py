@@ -30,11 +30,9 @@ def check_period(*, project: ProjectRecord, quarter: Quarter) -> tuple[Finding, 
     Pure and deterministic: the findings come in the report's section order — header and
     dates, finance (agencies, then the totals), beneficiaries, outputs and indicators (in
     result-tree order), narrative, footnotes — and, within one place, by rule id.
-    Raises ValueError when the project has no period for ``quarter``.
+    Raises MissingPeriod (a ValueError) when the project has no period for ``quarter``.
     """
-    period = project.period(quarter)
-    if period is None:
-        raise ValueError(f"project {project.number} has no period {quarter.code}")
+    period = project.require_period(quarter)
     sources = Sources.of_period(period)
     found = (
         *check_dates(project=project, period=period, sources=sources),

@@ -80,7 +80,7 @@ class Changes:
     def delete(self, rows: Iterable[models.Model]) -> None:
         """Delete rows one by one, so each deletion is in the history with who and why."""
         for row in rows:
-            self._stamp(row)
+            self.stamp(row)
             row.delete()
             self.deleted[_name(type(row))] += 1
 
@@ -109,7 +109,8 @@ class Changes:
                 model._default_manager.bulk_update(changed, fields)
             self.updated[_name(model)] += len(changed)
 
-    def _stamp(self, row: models.Model) -> None:
+    def stamp(self, row: models.Model) -> None:
+        """Who and why, for the history row the next save or delete of ``row`` writes."""
         row._history_user = self.actor  # type: ignore[attr-defined]
         row._change_reason = self.reason  # type: ignore[attr-defined]
 

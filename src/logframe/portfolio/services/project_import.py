@@ -199,7 +199,7 @@ def _children_first(result: m.Result) -> int:
 
 def _partners(result: m.Result, wanted: set[int], changes: Changes) -> None:
     if set(result.partners.values_list("pk", flat=True)) != wanted:
-        changes._stamp(result)
+        changes.stamp(result)
         result.partners.set(wanted)
         changes.updated["result partners"] += 1
 
