@@ -8,13 +8,17 @@ and where, and exit code 2; nothing is changed.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-
-from logframe.cli import reminders
+from types import ModuleType
 
 EXIT_USAGE = 2
+
+# Commands that live in their own module: each defines ``add_parser(sub)`` (options only,
+# no Django import) and ``COMMANDS``, a mapping of command name to handler.
+COMMAND_MODULES = ("logframe.cli.reminders",)
 
 
 class CommandError(Exception):
@@ -69,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-serve", action="store_true", help="stop after writing the reports")
     demo.add_argument("--out", help="folder for the reports (default var/reports)")
     demo.add_argument("--port", type=int, help="port (default: $PORT or 8000)")
-    reminders.add_parser(sub)
+    for module in _command_modules():
+        module.add_parser(sub)
     return parser
 
 
@@ -95,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _command(name: str) -> Callable[[argparse.Namespace], int]:
     from logframe.cli import commands, demo
 
-    return {
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "init": commands.init,
         "load": commands.load,
         "dump": commands.dump,
@@ -104,8 +109,14 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
         "check": commands.check,
         "serve": commands.serve,
         "demo": demo.demo,
-        "send-reminders": reminders.send_reminders,
-    }[name]
+    }
+    for module in _command_modules():
+        handlers.update(module.COMMANDS)
+    return handlers[name]
+
+
+def _command_modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def _setup_django() -> None:

@@ -42,6 +42,9 @@ def send_reminders(args: argparse.Namespace) -> int:
     return 0
 
 
+COMMANDS = {"send-reminders": send_reminders}
+
+
 def parse_date(text: str) -> date:
     from logframe.cli.main import CommandError
 
