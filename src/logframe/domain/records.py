@@ -108,6 +108,39 @@ class ActivityRecord:
 
 
 @dataclass(frozen=True)
+class PublishedValue:
+    """A target or actual exactly as an IATI file publishes it, kept as text.
+
+    ``dimensions`` are (name, value) pairs such as ("sex", "female").
+    """
+
+    value: str = ""
+    dimensions: tuple[tuple[str, str], ...] = ()
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class PublishedBaseline:
+    """An indicator's baseline as an IATI file publishes it."""
+
+    year: int
+    iso_date: date | None = None
+    value: str = ""
+    dimensions: tuple[tuple[str, str], ...] = ()
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class PublishedPeriod:
+    """An IATI result period: any span of dates, its targets and actuals as published."""
+
+    start: date
+    end: date
+    targets: tuple[PublishedValue, ...] = ()
+    actuals: tuple[PublishedValue, ...] = ()
+
+
+@dataclass(frozen=True)
 class IndicatorRecord:
     code: str
     text: str
@@ -120,6 +153,9 @@ class IndicatorRecord:
     baseline_text: str = ""
     cumulative: bool = True
     footnotes: tuple[FootnoteMark, ...] = ()
+    # what an IATI file published for this indicator beyond the fund's quarters
+    published_baselines: tuple[PublishedBaseline, ...] = ()
+    published_periods: tuple[PublishedPeriod, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,6 +230,63 @@ class SourceCell:
     understood: bool = True
 
 
+class BudgetType(StrEnum):
+    ORIGINAL = "original"
+    REVISED = "revised"
+
+
+class BudgetStatus(StrEnum):
+    INDICATIVE = "indicative"
+    COMMITTED = "committed"
+
+
+@dataclass(frozen=True)
+class BudgetRecord:
+    """A budget for a span of at most a year, as an IATI file publishes it."""
+
+    period_start: date
+    period_end: date
+    value: Decimal
+    type: BudgetType = BudgetType.ORIGINAL
+    status: BudgetStatus = BudgetStatus.INDICATIVE
+    currency: str = ""  # blank: the fund's currency
+    value_date: date | None = None
+
+
+class TransactionType(StrEnum):
+    """The IATI transaction types (codes 1 to 13), by name."""
+
+    INCOMING_FUNDS = "incoming_funds"
+    OUTGOING_COMMITMENT = "outgoing_commitment"
+    DISBURSEMENT = "disbursement"
+    EXPENDITURE = "expenditure"
+    INTEREST_PAYMENT = "interest_payment"
+    LOAN_REPAYMENT = "loan_repayment"
+    REIMBURSEMENT = "reimbursement"
+    PURCHASE_OF_EQUITY = "purchase_of_equity"
+    SALE_OF_EQUITY = "sale_of_equity"
+    CREDIT_GUARANTEE = "credit_guarantee"
+    INCOMING_COMMITMENT = "incoming_commitment"
+    OUTGOING_PLEDGE = "outgoing_pledge"
+    INCOMING_PLEDGE = "incoming_pledge"
+
+
+@dataclass(frozen=True)
+class TransactionRecord:
+    """One financial flow on a date, as an IATI file publishes it."""
+
+    type: TransactionType
+    transaction_date: date
+    value: Decimal
+    currency: str = ""  # blank: the fund's currency
+    value_date: date | None = None
+    description: str = ""
+    provider_ref: str = ""
+    provider_name: str = ""
+    receiver_ref: str = ""
+    receiver_name: str = ""
+
+
 @dataclass(frozen=True)
 class PeriodRecord:
     quarter: Quarter
@@ -239,6 +332,10 @@ class ProjectRecord:
     reported_total_budget: Decimal | None = None
     reported_duration_months: int | None = None
     periods: tuple[PeriodRecord, ...] = ()
+    iati_identifier: str = ""  # when blank, an export makes one from the reporting org
+    recipient_country: str = ""  # ISO 3166-1 alpha-2, e.g. "IQ"
+    budgets: tuple[BudgetRecord, ...] = ()
+    transactions: tuple[TransactionRecord, ...] = ()
 
     def walk_results(self) -> tuple[ResultRecord, ...]:
         """Every result, parents before their children, in document order."""

@@ -13,12 +13,20 @@ from logframe.portfolio.models.periods import (
     ResultProgress,
     SourceCell,
 )
-from logframe.portfolio.models.projects import Footnote, Participation, ProcurementItem, Project
+from logframe.portfolio.models.projects import (
+    Budget,
+    Footnote,
+    Participation,
+    ProcurementItem,
+    Project,
+    Transaction,
+)
 from logframe.portfolio.models.results import Activity, FootnoteMark, Indicator, Result
 
 __all__ = [
     "Activity",
     "BeneficiaryFigure",
+    "Budget",
     "Evidence",
     "FinancialStatus",
     "Footnote",
@@ -37,4 +45,5 @@ __all__ = [
     "Result",
     "ResultProgress",
     "SourceCell",
+    "Transaction",
 ]

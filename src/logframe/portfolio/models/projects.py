@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from logframe.domain.records import ProjectStatus, Role
+from logframe.domain.records import (
+    BudgetStatus,
+    BudgetType,
+    ProjectStatus,
+    Role,
+    TransactionType,
+)
 from logframe.portfolio.models.fields import choices_of, money_field
 from logframe.portfolio.models.organisations import Fund, Organisation
 
@@ -34,6 +40,12 @@ class Project(models.Model):
     immediate_objective = models.TextField(blank=True)
     reported_total_budget = money_field("total budget as reported")
     reported_duration_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    iati_identifier = models.CharField(
+        "IATI identifier", max_length=200, blank=True, help_text="As published, when imported"
+    )
+    recipient_country = models.CharField(
+        max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code, e.g. IQ"
+    )
     organisations: models.ManyToManyField[Organisation, Participation] = models.ManyToManyField(
         Organisation, through="Participation", related_name="projects"
     )
@@ -99,3 +111,58 @@ class Footnote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} footnote {self.number}"
+
+
+class Budget(models.Model):
+    """A budget for a span of at most a year, as an IATI file published it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets")
+    type = models.CharField(
+        max_length=20, choices=choices_of(BudgetType), default=BudgetType.ORIGINAL
+    )
+    status = models.CharField(
+        max_length=20, choices=choices_of(BudgetStatus), default=BudgetStatus.INDICATIVE
+    )
+    period_start = models.DateField()
+    period_end = models.DateField()
+    value = money_field("value")
+    currency = models.CharField(max_length=3, blank=True, help_text="Blank: the fund's")
+    value_date = models.DateField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_start__lte=models.F("period_end")),
+                name="budget_period_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} budget {self.period_start} to {self.period_end}"
+
+
+class Transaction(models.Model):
+    """One financial flow on a date (commitment, disbursement, …), as IATI publishes it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="transactions")
+    type = models.CharField(max_length=30, choices=choices_of(TransactionType))
+    transaction_date = models.DateField()
+    value = money_field("value")
+    currency = models.CharField(max_length=3, blank=True, help_text="Blank: the fund's")
+    value_date = models.DateField(null=True, blank=True)
+    description = models.TextField(blank=True)
+    provider_ref = models.CharField(max_length=200, blank=True)
+    provider_name = models.CharField(max_length=500, blank=True)
+    receiver_ref = models.CharField(max_length=200, blank=True)
+    receiver_name = models.CharField(max_length=500, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.type} {self.transaction_date}"

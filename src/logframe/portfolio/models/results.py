@@ -76,6 +76,11 @@ class Indicator(models.Model):
     target_note = models.CharField(max_length=300, blank=True, help_text='e.g. "by IHEC"')
     target_text = models.CharField(max_length=300, blank=True, help_text="As printed")
     cumulative = models.BooleanField(default=True)
+    published = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Baselines and result periods as an IATI file published them",
+    )
     position = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 

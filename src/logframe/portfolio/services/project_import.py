@@ -24,6 +24,7 @@ from logframe.domain.records import (
     ResultRecord,
 )
 from logframe.portfolio import models as m
+from logframe.portfolio.published import published_document
 from logframe.portfolio.services.changes import Changes
 from logframe.portfolio.services.period_import import period_contents
 from logframe.richtext import sanitise_html
@@ -78,6 +79,7 @@ def project_import(
                 for f in record.footnotes},
         prune=prune,
     )  # fmt: skip
+    _budgets_and_transactions(record, project, changes, prune=prune)
     results = _results(record, project, orgs, changes, prune=prune)
     indicators = _indicators(record, project, results, changes, prune=prune)
     activities = _activities(record, results, changes, prune=prune)
@@ -147,8 +149,59 @@ def _project(
         "immediate_objective": sanitise_html(record.immediate_objective),
         "reported_total_budget": record.reported_total_budget,
         "reported_duration_months": record.reported_duration_months,
+        "iati_identifier": record.iati_identifier,
+        "recipient_country": record.recipient_country,
     }
     return changes.upsert(m.Project, key={"fund": fund, "number": record.number}, values=values)
+
+
+def _budgets_and_transactions(
+    record: ProjectRecord, project: m.Project, changes: Changes, *, prune: bool
+) -> None:
+    """Budgets and transactions in their order: the records' list replaces the stored one."""
+    changes.sync(
+        m.Budget,
+        existing=project.budgets.all(),
+        key=lambda b: b.position,
+        wanted={
+            n: {
+                "project": project,
+                "position": n,
+                "type": b.type.value,
+                "status": b.status.value,
+                "period_start": b.period_start,
+                "period_end": b.period_end,
+                "value": b.value,
+                "currency": b.currency,
+                "value_date": b.value_date,
+            }
+            for n, b in enumerate(record.budgets, start=1)
+        },
+        prune=prune,
+    )
+    changes.sync(
+        m.Transaction,
+        existing=project.transactions.all(),
+        key=lambda t: t.position,
+        wanted={
+            n: {
+                "project": project,
+                "position": n,
+                "type": t.type.value,
+                "transaction_date": t.transaction_date,
+                "value": t.value,
+                "currency": t.currency,
+                "value_date": t.value_date,
+                "description": t.description,
+                "provider_ref": t.provider_ref,
+                "provider_name": t.provider_name,
+                "receiver_ref": t.receiver_ref,
+                "receiver_name": t.receiver_name,
+            }
+            for n, t in enumerate(record.transactions, start=1)
+        },
+        prune=prune,
+    )
 
 
 def _results(
@@ -241,6 +294,7 @@ def _indicator_values(i: IndicatorRecord, result: m.Result, position: int) -> di
         "target_note": i.target.note,
         "target_text": i.target_text,
         "cumulative": i.cumulative,
+        "published": published_document(i),
         "position": position,
     }
 
