@@ -18,9 +18,9 @@ class WorkbookError(ValueError):
     def __init__(self, name: str, problems: list[str]) -> None:
         self.name = name
         self.problems = problems
-        count = len(problems)
         listed = "; ".join(problems)
-        super().__init__(f"{name}: {count} problem{'' if count == 1 else 's'}: {listed}")
+        count = f"{len(problems)} problems: " if len(problems) > 1 else ""
+        super().__init__(f"{name}: {count}{listed}")
 
 
 @dataclass(frozen=True)

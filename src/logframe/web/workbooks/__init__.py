@@ -1,0 +1,1 @@
+"""Excel data-entry templates on the web: download for the quarter, upload a filled one."""

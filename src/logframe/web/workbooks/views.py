@@ -1,0 +1,137 @@
+"""Download the quarter's data-entry template; upload it filled (all or nothing)."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from logframe.domain.formatting import file_size
+from logframe.interchange.workbook import WorkbookError, read_template
+from logframe.interchange.workbook.layout import MAX_BYTES
+from logframe.portfolio import models as m
+from logframe.web.entry.blocks import Scope
+from logframe.web.entry.guard import EntryRequest, entry_view, scope_of
+from logframe.workflow.workbooks import template_import, template_write
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORM_OVERHEAD = 64 * 1024  # the multipart envelope around the file
+
+
+@require_GET
+@entry_view
+def template_download(request: EntryRequest, fund: str, number: str, period: str) -> HttpResponse:
+    """The template of the person's organisation (a focal point) or the whole project."""
+    scope = scope_of(request, fund, number, period)
+    organisation = _organisation(scope, request.GET.get("organisation", "").strip())
+    try:
+        data = template_write(
+            project=scope.project, quarter=scope.period.as_quarter(), organisation=organisation
+        )
+    except ValueError as exc:
+        raise Http404(str(exc)) from exc
+    name = f"{scope.project.number}-{scope.period.code}-{organisation or 'all'}-template.xlsx"
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{_safe(name)}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@entry_view
+def template_upload(request: EntryRequest, fund: str, number: str, period: str) -> HttpResponse:
+    """The upload form; on POST every problem by sheet and cell, or what changed."""
+    scope = scope_of(request, fund, number, period)
+    _require_entry(scope)
+    context: dict[str, Any] = {
+        "project": scope.project,
+        "period": scope.period,
+        "downloads": _downloads(scope),
+        "max_size": file_size(MAX_BYTES),
+        "problems": [],
+        "summary": None,
+    }
+    if request.method != "POST":
+        return render(request, "workbooks/upload.html", context)
+    try:
+        context["summary"] = _import(request, scope)
+    except WorkbookError as exc:
+        context.update(problems=exc.problems, name=exc.name)
+        return render(request, "workbooks/upload.html", context, status=400)
+    return render(request, "workbooks/upload.html", context)
+
+
+def _import(request: EntryRequest, scope: Scope) -> Any:
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > MAX_BYTES + FORM_OVERHEAD:  # refused before the body is read
+        raise WorkbookError("the upload", [_too_large(length)])
+    upload = request.FILES.get("workbook")
+    if upload is None:
+        raise WorkbookError("the upload", ["choose the filled template (.xlsx) to upload"])
+    name = _safe(PurePath(upload.name or "workbook.xlsx").name)
+    if (upload.size or 0) > MAX_BYTES:
+        raise WorkbookError(name, [_too_large(upload.size or 0)])
+    workbook = read_template(b"".join(upload.chunks()), name=name)
+    return template_import(
+        period=scope.period,
+        workbook=workbook,
+        actor=request.user,
+        dry_run=bool(request.POST.get("dry_run")),
+    )
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"the file is {file_size(size)}, more than the {file_size(MAX_BYTES)} a template may "
+        "weigh; nothing was read"
+    )
+
+
+def _require_entry(scope: Scope) -> None:
+    if not scope.access.can_edit_anything:
+        raise PermissionDenied(
+            f"you do not enter figures in project {scope.project.number}, so there is no "
+            "template for you"
+        )
+
+
+def _organisation(scope: Scope, wanted: str) -> str | None:
+    """Whose lines: a manager's choice (default all), or the focal point's organisation."""
+    _require_entry(scope)
+    if scope.access.is_manager:
+        return wanted or None
+    mine = _own_codes(scope)
+    if wanted and wanted not in mine:
+        raise PermissionDenied(f"you enter figures for {', '.join(mine)}, not {wanted}")
+    if not mine:
+        raise PermissionDenied(f"your organisation is not an agency of {scope.project.number}")
+    return wanted or mine[0]
+
+
+def _own_codes(scope: Scope) -> list[str]:
+    participating = m.Organisation.objects.filter(
+        pk__in=scope.access.organisations, participation__project=scope.project
+    )
+    return sorted(participating.values_list("code", flat=True))
+
+
+def _downloads(scope: Scope) -> list[tuple[str, str]]:
+    """The templates this person may download: (label, URL)."""
+    project, period = scope.project, scope.period
+    url = reverse("workbook-template", args=[project.fund.code, project.number, period.code])
+    if scope.access.is_manager:
+        return [("the whole project", url)] + [
+            (f"{code}'s lines", f"{url}?organisation={code}")
+            for code in project.participations.values_list("organisation__code", flat=True)
+        ]
+    return [(f"{code}'s lines", f"{url}?organisation={code}") for code in _own_codes(scope)]
+
+
+def _safe(name: str) -> str:
+    """A file name fit for a header and a message: no quotes, no control characters."""
+    cleaned = "".join(ch for ch in name if ch.isprintable() and ch not in '"\\/')
+    return cleaned[:120] or "workbook.xlsx"
