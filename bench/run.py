@@ -56,6 +56,7 @@ def main() -> int:
     from decimal import Decimal
 
     from django.test import Client
+    from template_bench import template_steps
 
     from logframe.accounts.services import demo_users_create
     from logframe.portfolio.models import Indicator, IndicatorValue
@@ -118,6 +119,7 @@ def main() -> int:
         ("render HTML", lambda: render_html(report), None),
         ("render Markdown", lambda: render_markdown(report), None),
         ("records to JSON document", lambda: project_document(record), None),
+        *template_steps(project=project, period=period, actor=manager_user),
         ("import seed .txt, empty db (e2e)", import_seed, empty_database),
         ("import seed .txt again (no change)", import_seed, None),
     ]

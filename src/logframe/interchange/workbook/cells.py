@@ -41,7 +41,7 @@ def canonical(value: object) -> str:
 
 def digest(where: str, value: object) -> str:
     """A short fingerprint of a cell's place and value (for the protected cells)."""
-    return hashlib.sha256(f"{where}={canonical(value)}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{where}={canonical(value)}".encode()).hexdigest()[:10]
 
 
 def _plain(number: Decimal) -> str:

@@ -99,15 +99,21 @@ GROUP_LABELS: dict[BeneficiaryGroup, str] = {
 }
 
 # The hidden sheet: identity in A/B rows 1-8, the lines from row LINES_ROW in A-F,
-# the protected cells' digests from row LINES_ROW in H-I.
+# the protected cells' digests, a row of a visible sheet each, from row LINES_ROW in H-I.
 IDENTITY_KEYS = ("template", "version", "fund", "project", "period", "organisation", "written")
 CHECKSUM_ROW = len(IDENTITY_KEYS) + 1
 LINES_ROW = CHECKSUM_ROW + 3  # first line; its header one row above
 LINE_HEADERS = ("line", "sheet", "row", "version", "as written", "kinds")
 CELL_COLUMN = len(LINE_HEADERS) + 2  # the protected cells' table, after a blank column
-CELL_HEADERS = ("cell", "digest")
+CELL_HEADERS = ("row", "digests")  # one digest per protected cell of the row, in order
 TEMPLATE_MARK = "logframe data-entry template"
 
 
 def sheet_of_line(kind: str) -> str:
     return {"indicator": INDICATORS, "finance": FINANCE, "beneficiary": BENEFICIARIES}[kind]
+
+
+def protected_letters(sheet: str, row: int) -> list[str]:
+    """The protected columns of a row: all of them above the lines, the non-inputs in them."""
+    columns = COLUMNS[sheet]
+    return [c.letter for c in columns if row < FIRST_ROW or not c.is_input]

@@ -202,17 +202,20 @@ def _check_sheets(book: Workbook, problems: list[str]) -> None:
 
 
 def _check_protected(book: Workbook, cells: list[tuple[str, str]], problems: list[str]) -> None:
-    for where, fingerprint in cells:
-        sheet, _, ref = where.partition("!")
-        if sheet not in book.sheetnames or not _small(book[sheet]):
+    for where, fingerprints in cells:
+        sheet, _, number = where.partition("!")
+        if sheet not in book.sheetnames or not _small(book[sheet]) or not number.isdigit():
             continue
-        value = book[sheet][ref].value
-        if digest(where, value) != fingerprint:
-            now = canonical(value)[:40] or "empty"
-            problems.append(
-                f"{where}: a protected cell was changed (it now reads {now!r}); "
-                "only the yellow cells may be filled"
-            )
+        row = int(number)
+        letters = L.protected_letters(sheet, row) if sheet in L.COLUMNS else []
+        for letter, fingerprint in zip(letters, fingerprints.split(), strict=False):
+            value = book[sheet][f"{letter}{row}"].value
+            if digest(f"{sheet}!{letter}{row}", value) != fingerprint:
+                now = canonical(value)[:40] or "empty"
+                problems.append(
+                    f"{sheet}!{letter}{row}: a protected cell was changed (it now reads {now!r}); "
+                    "only the yellow cells may be filled"
+                )
 
 
 def _check_outside(book: Workbook, lines: list[_Line], problems: list[str]) -> None:

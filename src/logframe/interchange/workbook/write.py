@@ -357,14 +357,12 @@ def _rule(ws: Worksheet, kind: L.Kind, refs: str) -> None:
 
 def _protect(ws: Worksheet, columns: tuple[L.Column, ...], count: int, record: _Lines) -> None:
     """Record a digest of every protected cell of the sheet's area, then protect it."""
-    last = max(L.FIRST_ROW + count - 1, L.HEADER_ROW)
-    inputs = {c.letter for c in columns if c.is_input}
-    for row in range(1, last + 1):
-        for column in columns:
-            if row >= L.FIRST_ROW and column.letter in inputs:
-                continue
-            where = f"{ws.title}!{column.letter}{row}"
-            record.cells.append((where, digest(where, ws[f"{column.letter}{row}"].value)))
+    for row in range(1, max(L.FIRST_ROW + count - 1, L.HEADER_ROW) + 1):
+        fingerprints = [
+            digest(f"{ws.title}!{letter}{row}", ws[f"{letter}{row}"].value)
+            for letter in L.protected_letters(ws.title, row)
+        ]
+        record.cells.append((f"{ws.title}!{row}", " ".join(fingerprints)))
     ws.protection.sheet = True
 
 
