@@ -110,3 +110,18 @@ def test_text_that_looks_like_a_formula_is_written_as_text(example_record):
     cell = load_workbook(io.BytesIO(data))["Indicators"]["C5"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")
     assert read_template(data).indicators[0].code == indicator.code
+
+
+def test_every_column_and_hidden_cell_is_documented():
+    from pathlib import Path
+
+    from logframe.interchange.workbook import layout
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "workbooks.md").read_text().lower()
+    for sheet, columns in layout.COLUMNS.items():
+        assert f"**{sheet.lower()}**" in doc
+        for column in columns:
+            assert column.header.lower() in doc, column.header
+    for row in range(1, layout.CHECKSUM_ROW + 1):
+        assert f"| b{row} |" in doc
+    assert f"from row {layout.LINES_ROW}" in doc
