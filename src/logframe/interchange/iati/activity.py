@@ -6,107 +6,31 @@ the file lacks or garbles (a date, an amount, a measure) raises IatiFileError wi
 
 from __future__ import annotations
 
-import html
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from logframe.domain.measures import Measure, Target, TargetKind
 from logframe.domain.records import (
     BudgetRecord,
     FundRecord,
-    IndicatorRecord,
     OrganisationKind,
     OrganisationRecord,
     ParticipationRecord,
     ProjectRecord,
     ProjectStatus,
-    PublishedBaseline,
-    PublishedPeriod,
-    PublishedValue,
-    ResultLevel,
-    ResultRecord,
     Role,
     TransactionRecord,
 )
 from logframe.interchange.iati import codes
-from logframe.interchange.iati.errors import IatiFileError
-from logframe.interchange.iati.violations import elements, line_of, strings
+from logframe.interchange.iati.activity_results import read_results
+from logframe.interchange.iati.elements import Reader, narrative, paragraphs
+from logframe.interchange.iati.violations import elements, strings
 
 _KINDS = {"10": OrganisationKind.GOVERNMENT, "11": OrganisationKind.GOVERNMENT,
           "15": OrganisationKind.GOVERNMENT, "21": OrganisationKind.NGO,
           "22": OrganisationKind.NGO, "23": OrganisationKind.NGO, "24": OrganisationKind.NGO,
           "40": OrganisationKind.UN_AGENCY}  # fmt: skip
 MAX_NUMBER = 40  # Project.number
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-MAX_CODE = 20  # Indicator.code
-
-
-@dataclass(frozen=True)
-class Reader:
-    """Reads the parts of one activity; ``source`` names the file in errors."""
-
-    source: str
-
-    def fail(self, element: etree._Element, message: str) -> IatiFileError:
-        return IatiFileError(self.source, line_of(element), message)
-
-    def day(self, element: etree._Element | None, attribute: str, what: str) -> date:
-        if element is None:
-            raise IatiFileError(self.source, None, f"{what}: missing")
-        text = (element.get(attribute) or "").strip()
-        try:
-            return date.fromisoformat(text[:10])
-        except ValueError:
-            raise self.fail(element, f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
-
-    def optional_day(self, element: etree._Element | None, attribute: str) -> date | None:
-        if element is None or not element.get(attribute):
-            return None
-        return self.day(element, attribute, f"<{element.tag}> @{attribute}")
-
-    def amount(self, element: etree._Element | None, what: str, parent: etree._Element) -> Decimal:
-        if element is None:
-            raise self.fail(parent, f"{what}: no <value>")
-        text = (element.text or "").strip().replace(",", "")
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            value = Decimal("NaN")
-        if not value.is_finite():
-            raise self.fail(element, f"{what}: {text!r} is not an amount")
-        return value
-
-    def code(self, element: etree._Element, attribute: str, table: Mapping[str, object]) -> str:
-        found = (element.get(attribute) or "").strip()
-        if found not in table:
-            known = ", ".join(sorted(table))
-            raise self.fail(
-                element, f"<{element.tag}> @{attribute} {found!r} is not one of {known}"
-            )
-        return found
-
-
-def narrative(element: etree._Element | None) -> str:
-    """The first narrative's text, whitespace collapsed (English preferred)."""
-    if element is None:
-        return ""
-    found = element.findall("narrative")
-    preferred = [n for n in found if n.get(XML_LANG) in (None, "en")] or found
-    return " ".join((preferred[0].text or "").split()) if preferred else ""
-
-
-def paragraphs(element: etree._Element | None) -> str:
-    """A narrative as HTML paragraphs, one per line of text."""
-    if element is None:
-        return ""
-    found = element.findall("narrative")
-    text = (found[0].text or "") if found else ""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in lines if line)
 
 
 def activity_record(
@@ -134,7 +58,7 @@ def activity_record(
         participations=participations,
         line_ministry=line_ministry,
         iati_identifier=identifier,
-        results=_results(activity, read),
+        results=read_results(activity, read),
         budgets=tuple(_budget(b, read) for b in activity.iterfind("budget")),
         transactions=tuple(_transaction(t, read) for t in activity.iterfind("transaction")),
         status=_status(activity, read),
@@ -277,170 +201,58 @@ def _dac_code(sector: etree._Element) -> str:
     return code if len(code) == 5 and code.isdigit() else ""
 
 
+def _children(element: etree._Element) -> dict[str, etree._Element]:
+    """The first child of each tag: one pass instead of a find per tag."""
+    found: dict[str, etree._Element] = {}
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in found:
+            found[tag] = child
+    return found
+
+
 def _budget(element: etree._Element, read: Reader) -> BudgetRecord:
-    value = element.find("value")
+    parts = _children(element)
+    value = parts.get("value")
+    kind, status = element.get("type") or "1", element.get("status") or "1"
+    if kind not in codes.BUDGET_TYPE_OF_CODE:
+        read.code(element, "type", codes.BUDGET_TYPE_OF_CODE)
+    if status not in codes.BUDGET_STATUS_OF_CODE:
+        read.code(element, "status", codes.BUDGET_STATUS_OF_CODE)
     return BudgetRecord(
-        period_start=read.day(element.find("period-start"), "iso-date", "budget period-start"),
-        period_end=read.day(element.find("period-end"), "iso-date", "budget period-end"),
+        period_start=read.day(
+            parts.get("period-start"), "iso-date", "budget period-start", element
+        ),
+        period_end=read.day(parts.get("period-end"), "iso-date", "budget period-end", element),
         value=read.amount(value, "budget", element),
-        type=codes.BUDGET_TYPE_OF_CODE[read.code(element, "type", codes.BUDGET_TYPE_OF_CODE)]
-        if element.get("type")
-        else codes.BUDGET_TYPE_OF_CODE["1"],
-        status=codes.BUDGET_STATUS_OF_CODE[
-            read.code(element, "status", codes.BUDGET_STATUS_OF_CODE)
-        ]
-        if element.get("status")
-        else codes.BUDGET_STATUS_OF_CODE["1"],
-        currency=((value.get("currency") or "") if value is not None else "")[:3],
+        type=codes.BUDGET_TYPE_OF_CODE[kind],
+        status=codes.BUDGET_STATUS_OF_CODE[status],
+        currency=(value.get("currency") or "")[:3] if value is not None else "",
         value_date=read.optional_day(value, "value-date"),
     )
 
 
 def _transaction(element: etree._Element, read: Reader) -> TransactionRecord:
-    kind = element.find("transaction-type")
+    parts = _children(element)
+    kind = parts.get("transaction-type")
     if kind is None:
         raise read.fail(element, "<transaction> has no <transaction-type>")
-    value = element.find("value")
-    provider, receiver = element.find("provider-org"), element.find("receiver-org")
+    code = kind.get("code") or ""
+    if code not in codes.TRANSACTION_TYPE_OF_CODE:
+        read.code(kind, "code", codes.TRANSACTION_TYPE_OF_CODE)
+    value = parts.get("value")
+    provider, receiver = parts.get("provider-org"), parts.get("receiver-org")
     return TransactionRecord(
-        type=codes.TRANSACTION_TYPE_OF_CODE[
-            read.code(kind, "code", codes.TRANSACTION_TYPE_OF_CODE)
-        ],
+        type=codes.TRANSACTION_TYPE_OF_CODE[code],
         transaction_date=read.day(
-            element.find("transaction-date"),
-            "iso-date",
-            f"transaction on line {element.sourceline}",
+            parts.get("transaction-date"), "iso-date", "transaction-date", element
         ),
         value=read.amount(value, "transaction", element),
-        currency=((value.get("currency") or "") if value is not None else "")[:3],
+        currency=(value.get("currency") or "")[:3] if value is not None else "",
         value_date=read.optional_day(value, "value-date"),
-        description=narrative(element.find("description")),
+        description=narrative(parts.get("description")),
         provider_ref=(provider.get("ref") or "")[:200] if provider is not None else "",
         provider_name=narrative(provider)[:500],
         receiver_ref=(receiver.get("ref") or "")[:200] if receiver is not None else "",
         receiver_name=narrative(receiver)[:500],
-    )
-
-
-def _results(activity: etree._Element, read: Reader) -> tuple[ResultRecord, ...]:
-    results: list[ResultRecord] = []
-    used: set[str] = set()
-    for n, element in enumerate(activity.iterfind("result"), start=1):
-        code = str(n)
-        indicators = []
-        for k, i in enumerate(element.iterfind("indicator"), start=1):
-            indicators.append(_indicator(i, _indicator_code(i, f"{code}.{k}", used), read))
-        results.append(
-            ResultRecord(
-                code=code,
-                text=narrative(element.find("title")) or f"Result {n}",
-                level=codes.LEVEL_OF_RESULT_TYPE.get(
-                    element.get("type") or "", ResultLevel.JP_OUTPUT
-                ),
-                indicators=tuple(indicators),
-            )
-        )
-    return tuple(results)
-
-
-def _indicator_code(element: etree._Element, fallback: str, used: set[str]) -> str:
-    own = next(iter(strings(element, "reference[@vocabulary='99']/@code")), "")
-    code = own if own and len(own) <= MAX_CODE and own not in used else fallback
-    while code in used:
-        code += "'"
-    used.add(code)
-    return code
-
-
-def _indicator(element: etree._Element, code: str, read: Reader) -> IndicatorRecord:
-    measure = codes.MEASURE_OF_CODE[read.code(element, "measure", codes.MEASURE_OF_CODE)]
-    baselines = tuple(_baseline(b, read) for b in element.iterfind("baseline"))
-    periods = tuple(_period(p, read) for p in element.iterfind("period"))
-    numeric = measure in (Measure.COUNT, Measure.PERCENTAGE)
-    first = baselines[0].value if baselines else ""
-    baseline = _decimal(first) if numeric else None
-    return IndicatorRecord(
-        code=code,
-        text=narrative(element.find("title")) or code,
-        measure=measure,
-        target=_target(periods, numeric),
-        target_text=_last_target(periods)[:300] if len(_last_target(periods)) <= 300 else "",
-        baseline=baseline,
-        baseline_text=first if baseline is None and len(first) <= 200 else "",
-        published_baselines=baselines,
-        published_periods=periods,
-    )
-
-
-def _last_target(periods: tuple[PublishedPeriod, ...]) -> str:
-    for period in reversed(periods):
-        for target in period.targets:
-            if not target.dimensions:
-                return target.value or target.comment
-    return ""
-
-
-def _target(periods: tuple[PublishedPeriod, ...], numeric: bool) -> Target:
-    text = _last_target(periods)
-    number = _decimal(text) if numeric else None
-    if number is not None:
-        return Target(kind=TargetKind.NUMBER, value=number)
-    if text and not numeric and len(text) <= 60:
-        return Target(kind=TargetKind.MILESTONE, milestone=text)
-    return Target(kind=TargetKind.NONE)
-
-
-def _decimal(text: str) -> Decimal | None:
-    """A number that fits an indicator value column (14 digits, 4 decimals), else None."""
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        return None
-    if not value.is_finite() or abs(value) >= 10**14:
-        return None
-    return value if value == value.quantize(Decimal("0.0001")) else None
-
-
-def _baseline(element: etree._Element, read: Reader) -> PublishedBaseline:
-    year = (element.get("year") or "").strip()
-    if not year.isdigit():
-        raise read.fail(element, f"<baseline> @year {year!r} is not a year")
-    return PublishedBaseline(
-        year=int(year),
-        iso_date=read.optional_day(element, "iso-date"),
-        value=(element.get("value") or "").strip(),
-        dimensions=_dimensions(element),
-        comment=narrative(element.find("comment")),
-    )
-
-
-def _period(element: etree._Element, read: Reader) -> PublishedPeriod:
-    return PublishedPeriod(
-        start=read.day(
-            element.find("period-start"),
-            "iso-date",
-            f"period on line {element.sourceline}: period-start",
-        ),
-        end=read.day(
-            element.find("period-end"),
-            "iso-date",
-            f"period on line {element.sourceline}: period-end",
-        ),
-        targets=tuple(_value(t) for t in element.iterfind("target")),
-        actuals=tuple(_value(a) for a in element.iterfind("actual")),
-    )
-
-
-def _value(element: etree._Element) -> PublishedValue:
-    return PublishedValue(
-        value=(element.get("value") or "").strip(),
-        dimensions=_dimensions(element),
-        comment=narrative(element.find("comment")),
-    )
-
-
-def _dimensions(element: etree._Element) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        ((d.get("name") or "").strip(), (d.get("value") or "").strip())
-        for d in element.iterfind("dimension")
     )

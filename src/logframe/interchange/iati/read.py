@@ -76,8 +76,9 @@ def iter_activity_elements(path: Path) -> Iterator[etree._Element]:
     refuse_declarations(path)
     source = str(path)
     seen_root = False
+    events = _events(path)
     try:
-        for event, element in _events(path):
+        for event, element in events:
             if not seen_root:
                 _check_root(element, source)
                 seen_root = True
@@ -90,12 +91,17 @@ def iter_activity_elements(path: Path) -> Iterator[etree._Element]:
     except etree.XMLSyntaxError as error:
         raise _syntax_error(source, error) from None
     if not seen_root:
-        raise IatiFileError(source, None, "no <iati-activities> root element")
+        root = events.root
+        tag = f"<{root.tag}>" if root is not None else "nothing"
+        line = line_of(root) if root is not None else None
+        raise IatiFileError(source, line, f"the root element is {tag}, not <iati-activities>")
 
 
 def _syntax_error(source: str, error: etree.XMLSyntaxError) -> IatiFileError:
     """The parser's first complaint with its line (the exception's own may be a summary)."""
-    logged = [e for e in cast(Iterable[etree._LogEntry], error.error_log) if e.line]
+    entries = cast(Iterable[etree._LogEntry], error.error_log)
+    logged = [e for e in entries if e.line and e.filename == source]  # not earlier files'
+
     if logged:
         return IatiFileError(source, logged[0].line, f"not well-formed XML: {logged[0].message}")
     line = error.position[0] if error.position and error.position[0] else None
