@@ -46,7 +46,7 @@ class Membership(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["fund", "project", "role"]
+        ordering = ["fund_id", "project_id", "role"]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "fund", "project", "organisation", "role"],

@@ -265,7 +265,7 @@ def _period_records(periods: Sequence[m.ReportingPeriod]) -> dict[int, PeriodRec
     value_rows = (
         m.IndicatorValue.objects.filter(period__in=ids)
         .select_related("indicator")
-        .order_by("period", "indicator__result__position", "indicator__position")
+        .order_by("period_id", "indicator__result__position", "indicator__position")
     )
     parts: dict[int, list[Part]] = defaultdict(list)
     part_rows = m.IndicatorValuePart.objects.filter(indicator_value__period__in=ids)

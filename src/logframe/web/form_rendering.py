@@ -9,11 +9,12 @@ as usual. ``tests/web/test_form_rendering.py`` holds it to Django's own output.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django.forms.renderers import DjangoTemplates
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 WIDGETS = "django/forms/widgets/"
 INPUTS = frozenset(
@@ -36,16 +37,22 @@ class FastWidgetRenderer(DjangoTemplates):
         return super().render(template_name, context, request)
 
 
+def _esc(value: Any) -> str:
+    """What ``conditional_escape`` does, without its lazy-argument wrapper: the attributes of
+    three hundred inputs made it a tenth of the page's time."""
+    return str(value) if isinstance(value, SafeData) else html.escape(str(value))
+
+
 def _attrs(attrs: dict[str, Any]) -> SafeString:
     parts = []
     for name, value in attrs.items():
         if value is False:
             continue
         if value is True:
-            parts.append(format_html(" {}", name))
+            parts.append(f" {_esc(name)}")
         else:
-            parts.append(format_html(' {}="{}"', name, str(value)))
-    return mark_safe("".join(parts))  # every part is built by format_html
+            parts.append(f' {_esc(name)}="{_esc(value)}"')
+    return mark_safe("".join(parts))  # every part is escaped
 
 
 def _input(widget: dict[str, Any]) -> SafeString:

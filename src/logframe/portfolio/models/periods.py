@@ -42,7 +42,7 @@ class ReportingPeriod(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["project", "year", "quarter"]
+        ordering = ["project_id", "year", "quarter"]
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "year", "quarter"], name="period_unique_per_project"
@@ -82,7 +82,7 @@ class IndicatorValue(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["period", "indicator__position"]
+        ordering = ["period_id", "indicator__position"]
         constraints = [
             models.UniqueConstraint(fields=["period", "indicator"], name="value_unique"),
             models.CheckConstraint(
@@ -110,7 +110,7 @@ class IndicatorValuePart(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["indicator_value", "position"]
+        ordering = ["indicator_value_id", "position"]
 
     def __str__(self) -> str:
         return f"{self.value} ({self.label})"
@@ -131,7 +131,7 @@ class FinancialStatus(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["period", "participation__position"]
+        ordering = ["period_id", "participation__position"]
         verbose_name_plural = "financial statuses"
         constraints = [
             models.UniqueConstraint(fields=["period", "participation"], name="finance_unique"),
@@ -164,7 +164,7 @@ class BeneficiaryFigure(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["period", "position"]
+        ordering = ["period_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["period", "group"], name="beneficiary_group_unique")
         ]
@@ -184,7 +184,7 @@ class ResultProgress(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["period", "result__position"]
+        ordering = ["period_id", "result__position"]
         verbose_name_plural = "result progress"
         constraints = [models.UniqueConstraint(fields=["period", "result"], name="progress_unique")]
 
@@ -204,7 +204,7 @@ class SourceCell(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["period", "position"]
+        ordering = ["period_id", "position"]
 
     def __str__(self) -> str:
         return f"{self.where} {self.field}: {self.text[:40]}"
@@ -228,7 +228,7 @@ class PeriodSnapshot(models.Model):
     document = models.JSONField()
 
     class Meta:
-        ordering = ["period", "number"]
+        ordering = ["period_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["period", "number"], name="snapshot_number_unique")
         ]
@@ -263,7 +263,7 @@ class Evidence(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["indicator_value", "uploaded_at"]
+        ordering = ["indicator_value_id", "uploaded_at"]
         verbose_name_plural = "evidence"
 
     def __str__(self) -> str:

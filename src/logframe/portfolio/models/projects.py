@@ -70,7 +70,7 @@ class Participation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["project", "position"]
+        ordering = ["project_id", "position"]
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "organisation"], name="participation_unique"
@@ -91,7 +91,7 @@ class ProcurementItem(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["project", "position"]
+        ordering = ["project_id", "position"]
 
     def __str__(self) -> str:
         return self.text
@@ -104,7 +104,7 @@ class Footnote(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["project", "number"]
+        ordering = ["project_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["project", "number"], name="footnote_number_unique")
         ]
@@ -132,7 +132,7 @@ class Budget(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["project", "position"]
+        ordering = ["project_id", "position"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(period_start__lte=models.F("period_end")),
@@ -162,7 +162,7 @@ class Transaction(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["project", "position"]
+        ordering = ["project_id", "position"]
 
     def __str__(self) -> str:
         return f"{self.project} {self.type} {self.transaction_date}"

@@ -28,7 +28,7 @@ class Result(models.Model):
     history = HistoricalRecords(m2m_fields=[partners])
 
     class Meta:
-        ordering = ["project", "position"]
+        ordering = ["project_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["project", "code"], name="result_code_unique")
         ]
@@ -47,7 +47,7 @@ class Activity(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["result", "position"]
+        ordering = ["result_id", "position"]
         verbose_name_plural = "activities"
         constraints = [
             models.UniqueConstraint(fields=["result", "code"], name="activity_code_unique")
@@ -85,7 +85,7 @@ class Indicator(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["result", "position"]
+        ordering = ["result_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["result", "code"], name="indicator_code_unique"),
             models.CheckConstraint(

@@ -1,0 +1,37 @@
+"""``{% value_row row %}`` and ``{% evidence_block row %}``: rows written in Python.
+
+See ``logframe.web.entry.rows``. What every row of a page shares (URLs, the CSRF input,
+the empty upload form) is made once per rendering and kept in the render context.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.safestring import SafeString
+
+from logframe.web.entry.blocks import ValueRow
+from logframe.web.entry.rows import PageParts, evidence_html, page_parts, value_row_html
+
+register = template.Library()
+
+
+def _parts(context: Any) -> PageParts:
+    scope = context["scope"]
+    key = ("logframe-entry-rows", scope.period.pk)
+    parts = context.render_context.get(key)
+    if parts is None:
+        parts = page_parts(scope, context["request"])
+        context.render_context[key] = parts
+    return parts  # type: ignore[no-any-return]
+
+
+@register.simple_tag(takes_context=True)
+def value_row(context: Any, row: ValueRow) -> SafeString:
+    return value_row_html(row, _parts(context))
+
+
+@register.simple_tag(takes_context=True)
+def evidence_block(context: Any, row: ValueRow, attached: Any = None) -> SafeString:
+    return evidence_html(row, _parts(context), attached=attached.name if attached else "")
