@@ -116,13 +116,24 @@ def test_upload_without_a_file(as_user, manager):
     assert "choose the filled template (.xlsx) to upload" in response.content.decode()
 
 
-def test_an_oversized_upload_is_refused_before_it_is_read(as_user, manager, settings):
-    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = None
+def test_an_oversized_upload_is_refused_before_it_is_read(manager, db):
+    client = Client(enforce_csrf_checks=True)  # no token: the size is refused first
+    client.force_login(manager)
     big = io.BytesIO(b"PK" + bytes(11 * 1024 * 1024))
     big.name = "big.xlsx"
-    response = as_user(manager).post(reverse("workbook-upload", args=ARGS), {"workbook": big})
+    response = client.post(reverse("workbook-upload", args=ARGS), {"workbook": big})
     assert response.status_code == 400
     assert "more than the 10.0 MB a template may weigh" in response.content.decode()
+    assert not hasattr(response.wsgi_request, "_files")  # the body was never parsed
+
+
+def test_just_over_the_limit_is_refused_by_the_file_size(as_user, manager, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = None
+    big = SimpleUploadedFile("big.xlsx", b"PK" + bytes(10 * 1024 * 1024), content_type=XLSX)
+    response = as_user(manager).post(reverse("workbook-upload", args=ARGS), {"workbook": big})
+    assert response.status_code == 400
+    assert "big.xlsx" in response.content.decode()
+    assert "the file is 10.0 MB, more than the 10.0 MB" in response.content.decode()
 
 
 def test_upload_into_an_approved_quarter_is_refused(as_user, manager, period):

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from logframe.domain.formatting import file_size
@@ -42,6 +43,7 @@ def template_download(request: EntryRequest, fund: str, number: str, period: str
 
 
 @require_http_methods(["GET", "POST"])
+@csrf_exempt  # the size is checked before the body is read; the CSRF token right after
 @entry_view
 def template_upload(request: EntryRequest, fund: str, number: str, period: str) -> HttpResponse:
     """The upload form; on POST every problem by sheet and cell, or what changed."""
@@ -57,6 +59,16 @@ def template_upload(request: EntryRequest, fund: str, number: str, period: str) 
     }
     if request.method != "POST":
         return render(request, "workbooks/upload.html", context)
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > MAX_BYTES + FORM_OVERHEAD:  # refused before Django reads (and spools) the body
+        context.update(problems=[_too_large(length)], name="the upload")
+        return render(request, "workbooks/upload.html", context, status=400)
+    response: HttpResponse = _upload(request, scope, context)
+    return response
+
+
+@csrf_protect
+def _upload(request: EntryRequest, scope: Scope, context: dict[str, Any]) -> HttpResponse:
     try:
         context["summary"] = _import(request, scope)
     except WorkbookError as exc:
@@ -66,9 +78,6 @@ def template_upload(request: EntryRequest, fund: str, number: str, period: str) 
 
 
 def _import(request: EntryRequest, scope: Scope) -> Any:
-    length = int(request.META.get("CONTENT_LENGTH") or 0)
-    if length > MAX_BYTES + FORM_OVERHEAD:  # refused before the body is read
-        raise WorkbookError("the upload", [_too_large(length)])
     upload = request.FILES.get("workbook")
     if upload is None:
         raise WorkbookError("the upload", ["choose the filled template (.xlsx) to upload"])
