@@ -47,6 +47,7 @@ check: lint typecheck test
 ## bench: timings of the main paths, printed as a table
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/iati.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -156,3 +156,14 @@ def test_an_existing_fund_keeps_its_settings(loaded_project):
 def test_an_unknown_fund_is_named():
     with pytest.raises(IatiFileError, match="unknown fund 'NOPE'"):
         import_iati_file(WORLD_BANK, fund="NOPE")
+
+
+@pytest.mark.parametrize("path", ALL_SAMPLES, ids=lambda p: p.name)
+def test_an_imported_project_dumps_to_a_project_file_that_loads_back(path: Path, tmp_path):
+    from logframe.interchange.projectfile import read_project_file, write_project_file
+
+    import_iati_file(path)
+    for n, record in enumerate(_stored()):
+        file = tmp_path / f"p{n}.json"
+        write_project_file(record, file)
+        assert read_project_file(file) == record

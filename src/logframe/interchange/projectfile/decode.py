@@ -17,6 +17,9 @@ from logframe.domain.periods import Quarter
 from logframe.domain.records import (
     ActivityRecord,
     BeneficiaryRecord,
+    BudgetRecord,
+    BudgetStatus,
+    BudgetType,
     Disaggregation,
     FinanceRecord,
     FootnoteMark,
@@ -32,11 +35,16 @@ from logframe.domain.records import (
     PeriodState,
     ProjectRecord,
     ProjectStatus,
+    PublishedBaseline,
+    PublishedPeriod,
+    PublishedValue,
     ResultLevel,
     ResultProgressRecord,
     ResultRecord,
     Role,
     SourceCell,
+    TransactionRecord,
+    TransactionType,
 )
 from logframe.richtext import sanitise_html
 
@@ -73,6 +81,37 @@ def project_record(node: Node) -> ProjectRecord:
         reported_total_budget=_decimal(node.get("reported_total_budget")),
         reported_duration_months=node.get("reported_duration_months"),
         periods=tuple(_period(n) for n in node.get("periods", ())),
+        iati_identifier=node.get("iati_identifier", ""),
+        recipient_country=node.get("recipient_country", ""),
+        budgets=tuple(_budget(n) for n in node.get("budgets", ())),
+        transactions=tuple(_transaction(n) for n in node.get("transactions", ())),
+    )
+
+
+def _budget(node: Node) -> BudgetRecord:
+    return BudgetRecord(
+        period_start=date.fromisoformat(node["period_start"]),
+        period_end=date.fromisoformat(node["period_end"]),
+        value=Decimal(node["value"]),
+        type=BudgetType(node.get("type", BudgetType.ORIGINAL)),
+        status=BudgetStatus(node.get("status", BudgetStatus.INDICATIVE)),
+        currency=node.get("currency", ""),
+        value_date=_date(node.get("value_date")),
+    )
+
+
+def _transaction(node: Node) -> TransactionRecord:
+    return TransactionRecord(
+        type=TransactionType(node["type"]),
+        transaction_date=date.fromisoformat(node["transaction_date"]),
+        value=Decimal(node["value"]),
+        currency=node.get("currency", ""),
+        value_date=_date(node.get("value_date")),
+        description=node.get("description", ""),
+        provider_ref=node.get("provider_ref", ""),
+        provider_name=node.get("provider_name", ""),
+        receiver_ref=node.get("receiver_ref", ""),
+        receiver_name=node.get("receiver_name", ""),
     )
 
 
@@ -158,7 +197,36 @@ def _indicator(node: Node) -> IndicatorRecord:
         baseline_text=node.get("baseline_text", ""),
         cumulative=node.get("cumulative", True),
         footnotes=_marks(node),
+        published_baselines=tuple(
+            PublishedBaseline(
+                year=n["year"],
+                iso_date=_date(n.get("iso_date")),
+                value=n.get("value", ""),
+                dimensions=_dimensions(n),
+                comment=n.get("comment", ""),
+            )
+            for n in node.get("published_baselines", ())
+        ),
+        published_periods=tuple(
+            PublishedPeriod(
+                start=date.fromisoformat(n["start"]),
+                end=date.fromisoformat(n["end"]),
+                targets=tuple(_published(v) for v in n.get("targets", ())),
+                actuals=tuple(_published(v) for v in n.get("actuals", ())),
+            )
+            for n in node.get("published_periods", ())
+        ),
     )
+
+
+def _published(node: Node) -> PublishedValue:
+    return PublishedValue(
+        value=node.get("value", ""), dimensions=_dimensions(node), comment=node.get("comment", "")
+    )
+
+
+def _dimensions(node: Node) -> tuple[tuple[str, str], ...]:
+    return tuple((name, value) for name, value in node.get("dimensions", ()))
 
 
 def _marks(node: Node) -> tuple[FootnoteMark, ...]:
