@@ -21,6 +21,7 @@ FORBIDDEN = {
     "workflow": ("logframe.web", "logframe.cli", "logframe.reporting"),
     "interchange": ("logframe.web", "logframe.cli", "logframe.reporting", "logframe.accounts"),
     "reporting": ("logframe.web", "logframe.cli", "logframe.interchange", "logframe.accounts"),
+    "api": ("logframe.web", "logframe.cli"),
 }  # fmt: skip
 # the one module of reporting that reads the database (through selectors), by design
 READS_DATABASE = {"reporting/assemble.py"}

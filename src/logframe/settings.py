@@ -6,11 +6,13 @@ Environment:
 - ``LOGFRAME_SECRET_KEY``: required when ``LOGFRAME_DEBUG`` is off.
 - ``LOGFRAME_DEBUG``: ``1`` for development (default ``0``).
 - ``LOGFRAME_ALLOWED_HOSTS``: comma-separated host names (default ``127.0.0.1,localhost``).
+- ``LOGFRAME_API_LOGIN_RATE``: token logins allowed per client address (default ``10/minute``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -82,6 +84,11 @@ INSTALLED_APPS = [
     "logframe.portfolio",
     "logframe.accounts",
     "logframe.web",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "logframe.api",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +184,44 @@ if not DEBUG and _flag("LOGFRAME_HTTPS"):
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# The REST API (docs/api.md): a key per script or the browser's session; one error body.
+API_LOGIN_RATE = os.environ.get("LOGFRAME_API_LOGIN_RATE", "10/minute")
+if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", API_LOGIN_RATE):
+    raise ImproperlyConfigured(
+        f"LOGFRAME_API_LOGIN_RATE={API_LOGIN_RATE!r}: expected attempts/period, e.g. 10/minute"
+    )
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",  # first: 401 names the scheme
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "logframe.api.pagination.Pages",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"token": API_LOGIN_RATE},
+    "EXCEPTION_HANDLER": "logframe.api.errors.api_exception_handler",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Logframe API",
+    "DESCRIPTION": "Projects, quarters, indicator values, finance and narratives "
+    "of a fund's projects, with the web's permissions, workflow and audit.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",  # served from our static files: works offline
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PeriodStateEnum": "logframe.domain.records.PeriodState",
+        "MeasureEnum": "logframe.domain.measures.Measure",
+        "DisaggregationEnum": "logframe.domain.records.Disaggregation",
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,53 @@
+"""The API's URLs: /api/token/, /api/projects/…, the schema and its docs."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, JsonResponse
+from django.urls import Resolver404, path, re_path, resolve
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from logframe.api.views.auth import TokenLogin
+from logframe.api.views.projects import PeriodDetail, PeriodList, ProjectDetailView, ProjectList
+from logframe.api.views.quarter import (
+    FinanceDetail,
+    FinanceList,
+    FindingList,
+    NarrativeDetail,
+    NarrativeList,
+    ValueDetail,
+    ValueList,
+)
+
+PROJECT = "projects/<str:number>/"
+PERIOD = PROJECT + "periods/<str:period>/"
+
+
+def unknown(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any other /api/ address: the one error body, and a hint for a missing slash."""
+    message = f"No API endpoint at {request.path}; they are listed at /api/docs/."
+    try:
+        if resolve(request.path + "/").func is not unknown:
+            message = f"No API endpoint at {request.path}: add a trailing slash."
+    except Resolver404:
+        pass
+    error = {"code": "not_found", "message": message, "fields": {}}
+    return JsonResponse({"error": error}, status=404)
+
+
+urlpatterns = [
+    path("token/", TokenLogin.as_view(), name="api-token"),
+    path("projects/", ProjectList.as_view(), name="api-projects"),
+    path(PROJECT, ProjectDetailView.as_view(), name="api-project"),
+    path(PROJECT + "periods/", PeriodList.as_view(), name="api-periods"),
+    path(PERIOD, PeriodDetail.as_view(), name="api-period"),
+    path(PERIOD + "values/", ValueList.as_view(), name="api-values"),
+    path(PERIOD + "values/<str:indicator>/", ValueDetail.as_view(), name="api-value"),
+    path(PERIOD + "findings/", FindingList.as_view(), name="api-findings"),
+    path(PERIOD + "finance/", FinanceList.as_view(), name="api-finance"),
+    path(PERIOD + "finance/<str:organisation>/", FinanceDetail.as_view(), name="api-finance-line"),
+    path(PERIOD + "narratives/", NarrativeList.as_view(), name="api-narratives"),
+    path(PERIOD + "narratives/<str:output>/", NarrativeDetail.as_view(), name="api-narrative"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    re_path(r"^(?P<rest>.*)$", unknown),
+]
