@@ -237,3 +237,21 @@ def _claiming(data: bytes, member: str, size: int) -> bytes:
             return bytes(patched)
         position = data.find(b"PK\x01\x02", position + 4)
     raise AssertionError(f"{member} is not in the zip")
+
+
+def test_a_cell_far_away_is_named_without_walking_the_grid(period, manager, template):
+    def edit(book):
+        book["Beneficiaries"]["XFD1048576"] = 1  # the last cell of a sheet
+
+    assert _problems(period, tamper(template, edit), manager) == [
+        "Beneficiaries: the sheet reaches cell XFD1048576, far beyond the template's lines"
+    ]
+
+
+def test_a_hidden_sheet_stretched_far_away(period, manager, template):
+    def edit(book):
+        book["logframe"]["A1048576"] = "x"
+
+    assert _problems(period, tamper(template, edit), manager) == [
+        "logframe: the hidden sheet was changed; download a new template"
+    ]

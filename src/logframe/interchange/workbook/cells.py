@@ -7,6 +7,8 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
 from logframe.domain.measures import Status, parse_status
 from logframe.interchange.workbook.layout import STATUS_WORDS, Kind
 
@@ -36,7 +38,7 @@ def canonical(value: object) -> str:
         return value.isoformat()
     if isinstance(value, Status):
         return value.value
-    return str(value)
+    return str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def digest(where: str, value: object) -> str:
@@ -50,13 +52,11 @@ def _plain(number: Decimal) -> str:
 
 
 def is_formula(value: object, data_type: str) -> bool:
+    """A formula, an array formula, or text written like one (read with data_only=False)."""
     return (
         data_type == "f"
+        or isinstance(value, ArrayFormula | DataTableFormula)
         or (isinstance(value, str) and value.startswith("="))
-        or (
-            value is not None
-            and not isinstance(value, str | int | float | Decimal | datetime | date)
-        )
     )
 
 
@@ -76,19 +76,19 @@ def read_cell(value: object, kind: Kind) -> object:
 
 
 def _number(value: object, kind: Kind) -> Decimal:
-    if isinstance(value, bool | datetime | date):
-        raise CellProblem(f"{canonical(value)!r} is not a number")
     if isinstance(value, str):
         text = value.strip()
         if not _PLAIN_NUMBER.match(text):
             raise CellProblem(f"{text[:40]!r} is text where a number belongs")
         value = text
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        raise CellProblem(f"{value!r} is not a number") from None
-    if not number.is_finite():
-        raise CellProblem(f"{value!r} is not a number")
+    number = None
+    if isinstance(value, int | float | Decimal | str) and not isinstance(value, bool):
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            number = None
+    if number is None or not number.is_finite():
+        raise CellProblem(f"{canonical(value)[:40]!r} is not a number")
     return _in_range(number, kind)
 
 

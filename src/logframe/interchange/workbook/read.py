@@ -64,6 +64,8 @@ def read_template(
     book = load_checked(source, name=shown, limits=limits or Limits())
     problems: list[str] = []
     hidden = _hidden_sheet(book, shown)
+    if not _small(hidden):
+        raise WorkbookError(shown, [f"{L.HIDDEN}: the hidden sheet was changed; {NEW_TEMPLATE}"])
     identity = _identity(hidden, shown)
     lines, cells = _tables(hidden, shown)
     _check_sheets(book, problems)

@@ -1,7 +1,8 @@
 """Refuse a file before openpyxl opens it: too large, not a workbook, or a zip bomb.
 
 Everything here reads the file's first bytes and the zip's central directory only; no
-member is inflated. The directory can lie about a member's size: Python's zip reader
+member is inflated. (openpyxl then parses the XML with defusedxml, which refuses entity
+expansion bombs.) The directory can lie about a member's size: Python's zip reader
 then stops at the size it claims (and the CRC check fails), so a member never inflates
 past what was checked here.
 """
@@ -47,7 +48,7 @@ def load_checked(source: Path | bytes, *, name: str, limits: Limits) -> Workbook
     archive = _zip_of(data, name=name)
     _check_directory(archive, name=name, limits=limits)
     try:
-        return load_workbook(io.BytesIO(data), data_only=False)
+        return load_workbook(io.BytesIO(data), data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise WorkbookError(name, [f"{NOT_A_WORKBOOK}: it cannot be read ({reason})"]) from exc

@@ -391,7 +391,7 @@ def _put(ws: Worksheet, ref: str, value: object) -> Cell:
     cell = ws[ref]
     assert isinstance(cell, Cell)
     if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_TEXT]
+        text = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\r\n", "\n"))[:MAX_TEXT]
         cell.value = text
         if text.startswith("="):
             cell.data_type = "s"
