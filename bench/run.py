@@ -91,6 +91,25 @@ def main() -> int:
             actor=manager_user,
         )
 
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.get_or_create(user=manager_user)[0].key
+    api_values = f"/api/projects/{project.number}/periods/2013Q1/values/"
+
+    def api_patch_value() -> None:
+        version = IndicatorValue.objects.get(period=period, indicator=indicator).version
+        response = Client().patch(
+            api_values + "1.1.9/",
+            {"value": next(counter), "version": version},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Token {token}",
+        )
+        assert response.status_code == 200, response.content
+
+    def api_get_values() -> None:
+        response = Client().get(api_values, HTTP_AUTHORIZATION=f"Token {token}")
+        assert response.status_code == 200, response.content
+
     def empty_database() -> None:
         from logframe.portfolio.models import Fund, Organisation, Project
 
@@ -115,6 +134,8 @@ def main() -> int:
         ("page: data entry (server)", page(f"{base}/2013Q1/entry/"), None),
         ("page: fund list (server)", page(f"/funds/{project.fund.code}/"), None),
         ("save one value (service)", save_value, None),
+        ("API: GET a quarter's values", api_get_values, None),
+        ("API: PATCH one value", api_patch_value, None),
         ("build report model", lambda: project_report(project=project, quarter=quarter), None),
         ("render HTML", lambda: render_html(report), None),
         ("render Markdown", lambda: render_markdown(report), None),
