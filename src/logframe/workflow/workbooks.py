@@ -10,6 +10,7 @@ naming the other person's value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -308,7 +309,7 @@ def _changed(state: _Import, edited: bool, old: dict[str, Any], new: dict[str, A
 
 def _save(
     state: _Import,
-    save: Any,
+    save: Callable[[], None],
     sheet: str,
     row: int,
     line: str,

@@ -15,28 +15,20 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from logframe.domain.beneficiaries import BeneficiaryGroup
-from logframe.domain.measures import Actual, Measure, Status, TargetKind
+from logframe.domain.measures import Measure, Status
 from logframe.domain.periods import Quarter
-from logframe.domain.records import (
-    BeneficiaryRecord,
-    FinanceRecord,
-    IndicatorRecord,
-    IndicatorValueRecord,
-    PeriodRecord,
-    ProjectRecord,
-)
+from logframe.domain.records import PeriodRecord, ProjectRecord
 from logframe.interchange.workbook import layout as L
-from logframe.interchange.workbook.cells import canonical, digest
+from logframe.interchange.workbook import prefill, validation
+from logframe.interchange.workbook.cells import digest
 from logframe.interchange.workbook.model import LineVersions
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF8C4")
@@ -152,10 +144,10 @@ def _indicators(
                 indicator.code,
                 result.code,
                 indicator.text,
-                _target_text(indicator),
-                _actual_text(before.get(indicator.code)),
+                prefill.target_text(indicator),
+                prefill.actual_text(before.get(indicator.code)),
             )
-            inputs = _value_inputs(actual)
+            inputs = prefill.value_inputs(actual)
             rows.append((f"indicator:{indicator.code}", shown, inputs, indicator))
     whole = L.Kind.WHOLE
     for offset, (key, shown, inputs, indicator) in enumerate(rows):
@@ -164,11 +156,11 @@ def _indicators(
         kinds = {"value": value_kind}
         _line(ws, L.INDICATOR_COLUMNS, row, shown, inputs, kinds)
         version = versions.indicators.get(indicator.code, 0)
-        written = _as_written(inputs)
+        written = prefill.as_written(inputs)
         record.lines.append(
-            (key, L.INDICATORS, row, version, written, _kinds(L.INDICATOR_COLUMNS, kinds))
+            (key, L.INDICATORS, row, version, written, prefill.kinds(L.INDICATOR_COLUMNS, kinds))
         )
-    _validate(
+    validation.validate_inputs(
         ws,
         L.INDICATOR_COLUMNS,
         len(rows),
@@ -199,7 +191,7 @@ def _finance(
         row = L.FIRST_ROW + offset
         code = participation.organisation
         shown = (code, names.get(code, code), participation.approved_budget)
-        inputs = _finance_inputs(finance.get(code))
+        inputs = prefill.finance_inputs(finance.get(code))
         _line(ws, L.FINANCE_COLUMNS, row, shown, inputs, {})
         ws[f"C{row}"].number_format = FORMATS[L.Kind.MONEY]
         version = versions.finance.get(code, 0)
@@ -209,11 +201,11 @@ def _finance(
                 L.FINANCE,
                 row,
                 version,
-                _as_written(inputs),
-                _kinds(L.FINANCE_COLUMNS, {}),
+                prefill.as_written(inputs),
+                prefill.kinds(L.FINANCE_COLUMNS, {}),
             )
         )
-    _validate(ws, L.FINANCE_COLUMNS, len(lines), {})
+    validation.validate_inputs(ws, L.FINANCE_COLUMNS, len(lines), {})
     _protect(ws, L.FINANCE_COLUMNS, len(lines), record)
 
 
@@ -239,7 +231,7 @@ def _beneficiaries(
         row = L.FIRST_ROW + offset
         last = before.get(group)
         shown = (L.GROUP_LABELS[group], last.actual if last else None)
-        inputs = _beneficiary_inputs(current.get(group))
+        inputs = prefill.beneficiary_inputs(current.get(group))
         _line(ws, L.BENEFICIARY_COLUMNS, row, shown, inputs, {})
         ws[f"B{row}"].number_format = FORMATS[L.Kind.WHOLE]
         version = versions.beneficiaries.get(group, 0)
@@ -249,11 +241,11 @@ def _beneficiaries(
                 L.BENEFICIARIES,
                 row,
                 version,
-                _as_written(inputs),
-                _kinds(L.BENEFICIARY_COLUMNS, {}),
+                prefill.as_written(inputs),
+                prefill.kinds(L.BENEFICIARY_COLUMNS, {}),
             )
         )
-    _validate(ws, L.BENEFICIARY_COLUMNS, len(groups), {})
+    validation.validate_inputs(ws, L.BENEFICIARY_COLUMNS, len(groups), {})
     _protect(ws, L.BENEFICIARY_COLUMNS, len(groups), record)
 
 
@@ -289,70 +281,6 @@ def _line(
         kind = kinds.get(column.field, column.kind)
         cell.number_format = FORMATS.get(kind, "@" if kind is L.Kind.TEXT else "General")
         cell.alignment = Alignment(wrap_text=kind is L.Kind.TEXT, vertical="top")
-
-
-def _validate(
-    ws: Worksheet,
-    columns: tuple[L.Column, ...],
-    count: int,
-    whole_rows: dict[str, list[tuple[int, bool]]],
-) -> None:
-    """Excel's own checks on the input cells (the reader checks again: they can be pasted past)."""
-    if not count:
-        return
-    last = L.FIRST_ROW + count - 1
-    for column in columns:
-        if not column.is_input or column.kind is L.Kind.TEXT:
-            continue
-        if column.field in whole_rows:
-            for whole in (True, False):
-                rows = [r for r, is_whole in whole_rows[column.field] if is_whole is whole]
-                kind = L.Kind.WHOLE if whole else column.kind
-                refs = " ".join(f"{column.letter}{L.FIRST_ROW + r}" for r in rows)
-                if refs:
-                    _rule(ws, kind, refs)
-            continue
-        _rule(ws, column.kind, f"{column.letter}{L.FIRST_ROW}:{column.letter}{last}")
-
-
-def _rule(ws: Worksheet, kind: L.Kind, refs: str) -> None:
-    words = '"' + ",".join(L.STATUS_WORDS.values()) + '"'
-    rules: dict[L.Kind, dict[str, Any]] = {
-        L.Kind.DECIMAL: {"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "0"},
-        L.Kind.MONEY: {"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "0"},
-        L.Kind.WHOLE: {"type": "whole", "operator": "greaterThanOrEqual", "formula1": "0"},
-        L.Kind.PERCENT: {
-            "type": "decimal",
-            "operator": "between",
-            "formula1": "0",
-            "formula2": "100",
-        },
-        L.Kind.STATUS: {"type": "list", "formula1": words},
-        L.Kind.DATE: {
-            "type": "date",
-            "operator": "between",
-            "formula1": "DATE(1990,1,1)",
-            "formula2": "DATE(2100,12,31)",
-        },
-    }
-    messages = {
-        L.Kind.DECIMAL: "a number, 0 or more",
-        L.Kind.MONEY: "an amount, 0 or more",
-        L.Kind.WHOLE: "a whole number, 0 or more",
-        L.Kind.PERCENT: "a % from 0 to 100",
-        L.Kind.STATUS: "one of: " + ", ".join(L.STATUS_WORDS.values()),
-        L.Kind.DATE: "a date, e.g. 2013-10-17",
-    }
-    rule = DataValidation(
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Not accepted",
-        error=f"Enter {messages[kind]}.",
-        **rules[kind],
-    )
-    for ref in refs.split():
-        rule.add(ref)
-    ws.add_data_validation(rule)
 
 
 def _protect(ws: Worksheet, columns: tuple[L.Column, ...], count: int, record: _Lines) -> None:
@@ -398,66 +326,3 @@ def _put(ws: Worksheet, ref: str, value: object) -> Cell:
     else:
         cell.value = value  # type: ignore[assignment]  # numbers, dates and None
     return cell
-
-
-# ---- the values shown and prefilled --------------------------------------------------
-
-
-def _value_inputs(actual: IndicatorValueRecord | None) -> tuple[object, ...]:
-    if actual is None:
-        return (None, None, None, None, None, None)
-    a = actual.actual
-    return (a.value, a.male, a.female, a.status, a.estimated_pct, actual.comment.strip() or None)
-
-
-def _finance_inputs(line: FinanceRecord | None) -> tuple[object, ...]:
-    if line is None:
-        return (None, None, None)
-    return (line.committed, line.disbursed, line.forecast_final_date)
-
-
-def _beneficiary_inputs(line: BeneficiaryRecord | None) -> tuple[object, ...]:
-    return (None, None) if line is None else (line.target, line.actual)
-
-
-def _kinds(columns: tuple[L.Column, ...], kinds: dict[str, L.Kind]) -> str:
-    """The kind of each input cell of a line, so the reader checks what Excel checked."""
-    return json.dumps([kinds.get(c.field, c.kind).value for c in columns if c.is_input])
-
-
-def _as_written(inputs: Sequence[object]) -> str:
-    """The inputs as written, in canonical text (a status by its stored value)."""
-    return json.dumps([canonical(value) for value in inputs])
-
-
-def _target_text(indicator: IndicatorRecord) -> str:
-    if indicator.target_text:
-        return indicator.target_text
-    target = indicator.target
-    if target.kind is TargetKind.NUMBER and target.value is not None:
-        suffix = "%" if indicator.measure is Measure.PERCENTAGE else ""
-        return canonical(target.value) + suffix
-    if target.kind is TargetKind.MILESTONE:
-        return target.milestone
-    if target.kind is TargetKind.TBD:
-        return f"tbd {target.note}".strip()
-    return ""
-
-
-def _actual_text(value: IndicatorValueRecord | None) -> str:
-    """Last quarter's value as one short text."""
-    if value is None:
-        return ""
-    if value.actual_text:
-        return value.actual_text
-    a: Actual = value.actual
-    parts: list[str] = []
-    if a.value is not None:
-        parts.append(canonical(a.value))
-    if a.male is not None or a.female is not None:
-        parts.append(f"(m {canonical(a.male) or '-'} / f {canonical(a.female) or '-'})")
-    if a.status is not None:
-        parts.append(L.STATUS_WORDS[a.status])
-    if a.estimated_pct is not None:
-        parts.append(f"{canonical(a.estimated_pct)}%")
-    return " ".join(parts)
