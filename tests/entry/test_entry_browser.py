@@ -2,7 +2,8 @@
 
 A UNDP focal point enters a sex split that does not add up on 1.1.9 with the keyboard
 (Tab through the line, Enter saves), sees the finding appear in the findings panel
-without a page load, corrects it and sees it go; the manager submits, the reviewer
+without a page load, corrects it and sees it go; completes a milestone and sees its
+output's line change (findings refresh on every line after a save); the manager submits, the reviewer
 approves, and the focal point can no longer edit. Screenshots for docs/.
 """
 
@@ -82,6 +83,21 @@ def test_enter_correct_submit_approve(live_server, open_as, undp, manager, revie
     page.wait_for_function("!document.querySelector('#findings-panel [data-where=\"1.1.9\"]')")
     assert page.evaluate("window.loadedOnce") is True
     assert "male +" not in page.locator("tbody.value-row", has_text="1.1.9").first.inner_text()
+
+    # a save on one line changes what another says: output 1.2's mean % moves when its
+    # milestone 1.2.2 is completed, without a page load
+    output = page.locator("tbody.result-head:has(span.code:text-is('1.2')) ul.row-findings")
+    assert "computed 48.7 %" in output.inner_text()
+    milestone = page.locator("tbody.value-row", has=page.locator("th", has_text="1.2.2")).first
+    milestone.locator("select[name$='-status']").select_option("completed")
+    milestone.locator("select[name$='-status']").press("Enter")
+    page.wait_for_function("!document.querySelector(\"#findings-panel [data-where='1.2.2']\")")
+    expect_text = "Reported 61 % of planned, computed"
+    page.wait_for_function(
+        f"[...document.querySelectorAll('tbody.result-head ul.row-findings')]"
+        f".some(ul => ul.innerText.includes({expect_text!r}) && !ul.innerText.includes('48.7'))"
+    )
+    assert page.evaluate("window.loadedOnce") is True
 
     tablet = open_as("undp", size=(768, 1024))
     tablet.goto(live_server.url + ENTRY)

@@ -127,6 +127,36 @@ def test_a_save_refreshes_the_findings(as_user, undp):
     assert 'data-where="1.1.9"' not in findings
 
 
+def test_the_findings_answer_refreshes_every_lines_list_out_of_band(as_user, undp):
+    """A save on 1.2.2 changes what output 1.2's line says: the findings panel's answer
+    carries every block's list, so the other lines change without a page load."""
+    from logframe.portfolio.models import Indicator, Result
+
+    client = as_user(undp)
+    output = Result.objects.get(project__number="G11-23", code="1.2")
+    before = client.get(url("entry-findings"), **HTMX).content.decode()
+    lists = re.findall(
+        r'<ul class="row-findings" id="findings-([^"]+)" hx-swap-oob="true">', before
+    )
+    indicators = Indicator.objects.filter(result__project__number="G11-23")
+    assert {f"indicator-{pk}" for pk in indicators.values_list("pk", flat=True)} <= set(lists)
+    assert {"beneficiaries", f"result-{output.pk}", "finance-UNDP"} <= set(lists)
+    assert "computed 48.7 %" in _list_of(before, f"result-{output.pk}")
+
+    saved = client.post(
+        url("entry-value", code="1.2.2"), value_data("1.2.2", status="completed"), **HTMX
+    )
+    assert saved.status_code == 200, saved.content.decode()
+    after = client.get(url("entry-findings"), **HTMX).content.decode()
+    assert "computed 48.7 %" not in _list_of(after, f"result-{output.pk}")
+    assert "Reported 61 % of planned, computed" in _list_of(after, f"result-{output.pk}")
+
+
+def _list_of(html: str, anchor: str) -> str:
+    start = html.index(f'id="findings-{anchor}"')
+    return html[start : html.index("</ul>", start)]
+
+
 def test_the_state_banner_explains_a_locked_quarter(as_user, undp):
     m.ReportingPeriod.objects.filter(project__number="G11-23").update(state="submitted")
     html = page(as_user(undp))

@@ -9,6 +9,7 @@ are made once per page from a pattern (``RowUrls``), not reversed for every row.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -100,12 +101,13 @@ def value_row_html(row: ValueRow, parts: PageParts) -> SafeString:
         classes += f" notice-{row.notice.kind}"
     head = format_html(
         '<tbody id="{}" class="{}">\n<tr>\n  <th scope="row" class="code">{}</th>\n'
-        '  <td class="what">{}<span class="target">Target {}</span></td>\n',
+        '  <td class="what">{}<span class="target">Target {}</span>{}</td>\n',
         row.anchor,
         classes,
         code,
         row.indicator.text,
         row.target,
+        findings_list(row.findings, row.anchor),
     )
     cells = _form_cells(row, parts, save_url, history) if row.form else _read_cells(row, history)
     return format_html(
@@ -159,7 +161,7 @@ def _detail(row: ValueRow, parts: PageParts, save_url: str, page: str) -> str:
     form_errors = row.form.non_field_errors() if row.form else []
     notice = row.notice if row.notice and not _is_saved(row.notice) else None
     shows_evidence = bool(row.evidence) or row.may_attach
-    if not (row.findings or shows_evidence or form_errors or notice):
+    if not (shows_evidence or form_errors or notice):
         return ""
     pieces: list[str] = []
     if notice:
@@ -170,8 +172,6 @@ def _detail(row: ValueRow, parts: PageParts, save_url: str, page: str) -> str:
                 '<p class="notice notice-error">{}</p>', " ".join(str(e) for e in form_errors)
             )
         )
-    if row.findings:
-        pieces.append(findings_list(row.findings))
     if shows_evidence:
         pieces.append(evidence_html(row, parts))
     return format_html(
@@ -180,13 +180,21 @@ def _detail(row: ValueRow, parts: PageParts, save_url: str, page: str) -> str:
     )
 
 
-def findings_list(findings: list[Finding]) -> SafeString:
+def findings_list(findings: Iterable[Finding], anchor: str, *, oob: bool = False) -> SafeString:
+    """The findings about one block, in a list that is there even when empty: after every
+    save the findings panel's answer replaces each of them (``oob``), so a change on one
+    line shows, or clears, what it causes on the others."""
     items = format_html_join(
         "",
         '<li class="sev-{}" data-rule="{}"><span class="sev">{}</span> {}</li>',
         ((x.severity, x.rule, x.severity, x.message) for x in findings),
     )
-    return format_html('<ul class="row-findings">{}</ul>', items)
+    return format_html(
+        '<ul class="row-findings" id="findings-{}"{}>{}</ul>',
+        anchor,
+        mark_safe(' hx-swap-oob="true"') if oob else "",
+        items,
+    )
 
 
 def evidence_html(row: ValueRow, parts: PageParts, *, attached: str = "") -> SafeString:

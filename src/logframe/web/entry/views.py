@@ -5,18 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpResponse
+from django.utils.safestring import SafeString, mark_safe
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from logframe.accounts.access import access_project_for_user
+from logframe.domain.findings import Finding
 from logframe.domain.periods import Quarter
 from logframe.web.entry import forms as f
 from logframe.web.entry.blocks import Scope, Sheet, listed
 from logframe.web.entry.guard import EntryRequest, entry_view, scope_of
+from logframe.web.entry.rows import findings_list
 from logframe.web.entry.sheet import entry_sheet, period_findings
 
 SAVED_EVENT = "entry-saved"  # the HX-Trigger of every save: the findings panel reloads
+# the blocks whose findings list is on the page (the narratives' are in the panel only)
+_LISTED = ("indicator-", "result-", "finance-", "beneficiaries")
 
 
 @require_GET
@@ -64,8 +69,25 @@ def render_page(request: EntryRequest, sheet: Sheet, *, status: int = 200) -> Ht
 def entry_findings(request: EntryRequest, fund: str, number: str, period: str) -> HttpResponse:
     """The findings panel alone, for HTMX to swap in after a save."""
     scope = scope_of(request, fund, number, period)
-    context = {"listed": listed(period_findings(scope), _anchors(scope))}
+    findings = period_findings(scope)
+    anchors = _anchors(scope)
+    context = {"listed": listed(findings, anchors), "lines": _lines(findings, anchors)}
     return render(request, "web/entry/_findings.html", context)
+
+
+def _lines(findings: tuple[Finding, ...], anchors: dict[str, str]) -> SafeString:
+    """Every block's findings list, to replace the page's out of band: a save on one line
+    shows, or clears, the findings it causes on the others."""
+    by_anchor: dict[str, list[Finding]] = {
+        anchor: [] for anchor in anchors.values() if anchor.startswith(_LISTED)
+    }
+    for finding in findings:
+        anchor = anchors.get(finding.where, "")
+        if anchor in by_anchor:
+            by_anchor[anchor].append(finding)
+    return mark_safe(  # built by format_html
+        "".join(findings_list(found, anchor, oob=True) for anchor, found in by_anchor.items())
+    )
 
 
 def _anchors(scope: Scope) -> dict[str, str]:

@@ -12,7 +12,14 @@ from django import template
 from django.utils.safestring import SafeString
 
 from logframe.web.entry.blocks import ValueRow
-from logframe.web.entry.rows import PageParts, evidence_html, page_parts, value_row_html
+from logframe.domain.findings import Finding
+from logframe.web.entry.rows import (
+    PageParts,
+    evidence_html,
+    findings_list,
+    page_parts,
+    value_row_html,
+)
 
 register = template.Library()
 
@@ -35,3 +42,8 @@ def value_row(context: Any, row: ValueRow) -> SafeString:
 @register.simple_tag(takes_context=True)
 def evidence_block(context: Any, row: ValueRow, attached: Any = None) -> SafeString:
     return evidence_html(row, _parts(context), attached=attached.name if attached else "")
+
+
+@register.simple_tag
+def row_findings(findings: list[Finding], anchor: str) -> SafeString:
+    return findings_list(findings, anchor)
