@@ -3,8 +3,8 @@
 A UNDP focal point enters a sex split that does not add up on 1.1.9 with the keyboard
 (Tab through the line, Enter saves), sees the finding appear in the findings panel
 without a page load, corrects it and sees it go; completes a milestone and sees its
-output's line change (findings refresh on every line after a save); the manager submits, the reviewer
-approves, and the focal point can no longer edit. Screenshots for docs/.
+output's line change (findings refresh on every line after a save); the manager
+submits, the reviewer approves, and the focal point can no longer edit. Screenshots for docs/.
 """
 
 from __future__ import annotations

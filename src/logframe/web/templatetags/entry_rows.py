@@ -11,8 +11,8 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
-from logframe.web.entry.blocks import ValueRow
 from logframe.domain.findings import Finding
+from logframe.web.entry.blocks import ValueRow
 from logframe.web.entry.rows import (
     PageParts,
     evidence_html,
