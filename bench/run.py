@@ -42,7 +42,7 @@ def main() -> int:
     from logframe.interchange.projectfile.write import project_document
     from logframe.portfolio.selectors import project_by_number, project_record
     from logframe.portfolio.services import project_import
-    from logframe.reporting.assemble import project_report
+    from logframe.reporting.assemble import project_report, render_document
     from logframe.reporting.html import render_html
     from logframe.reporting.markdown import render_markdown
 
@@ -139,6 +139,10 @@ def main() -> int:
         ("build report model", lambda: project_report(project=project, quarter=quarter), None),
         ("render HTML", lambda: render_html(report), None),
         ("render Markdown", lambda: render_markdown(report), None),
+        ("render DOCX", lambda: render_document(report, "docx"), None),
+        ("render PDF", lambda: render_document(report, "pdf"), None),
+        ("render XLSX", lambda: render_document(report, "xlsx"), None),
+        ("render PDF (Arabic)", lambda: render_document(report, "pdf", "ar"), None),
         ("records to JSON document", lambda: project_document(record), None),
         *template_steps(project=project, period=period, actor=manager_user),
         ("import seed .txt, empty db (e2e)", import_seed, empty_database),

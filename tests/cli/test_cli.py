@@ -147,7 +147,9 @@ def test_demo_without_serving_writes_the_reports(tmp_path: Path):
     done = _cli("demo", "--no-serve", env={"LOGFRAME_VAR_DIR": str(tmp_path / "var")}, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     reports = sorted(p.name for p in (tmp_path / "var" / "reports").iterdir())
-    assert reports == ["G11-23-2013Q1.csv", "G11-23-2013Q1.html", "G11-23-2013Q1.md"]
+    assert reports == [
+        f"G11-23-2013Q1.{ext}" for ext in ("csv", "docx", "html", "md", "pdf", "xlsx")
+    ]
     assert "2013Q1: " in done.stdout
     assert "data-quality findings" in done.stdout
     assert (tmp_path / "var" / "demo.sqlite3").is_file()

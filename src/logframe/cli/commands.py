@@ -106,19 +106,37 @@ def dump(args: argparse.Namespace) -> int:
 
 
 def report(args: argparse.Namespace) -> int:
-    from logframe.reporting.assemble import REPORT_ERRORS, render_report
+    from logframe.reporting.assemble import (
+        DOCUMENT_FORMATS,
+        REPORT_ERRORS,
+        TRANSLATED_FORMATS,
+        render_report,
+        render_report_file,
+    )
 
     quarter = parse_quarter(args.period)
+    if args.lang != "en" and args.format not in TRANSLATED_FORMATS:
+        raise CommandError(
+            f"--lang {args.lang}: the {args.format} report is written in English only"
+            f" (--lang applies to {', '.join(TRANSLATED_FORMATS)})"
+        )
+    binary = args.format in DOCUMENT_FORMATS
+    if binary and args.out == "-" and sys.stdout.isatty():
+        raise CommandError(f"--out -: a {args.format} file is binary; write it to a file")
     with database():
         try:
-            text = render_report(
-                number=args.project, fund=args.fund, quarter=quarter, fmt=args.format
-            )
+            data: str | bytes = (
+                render_report_file(number=args.project, fund=args.fund, quarter=quarter,
+                                   fmt=args.format, lang=args.lang)
+                if binary or args.lang != "en"
+                else render_report(number=args.project, fund=args.fund, quarter=quarter,
+                                   fmt=args.format)
+            )  # fmt: skip
         except REPORT_ERRORS as exc:
             raise CommandError(str(exc)) from exc
-    write_output(args.out, text)
+    write_output(args.out, data)
     if args.out != "-":
-        print(f"wrote {args.out}: {args.project} {quarter.code} ({args.format})")
+        print(f"wrote {args.out}: {args.project} {quarter.code} ({args.format}, {args.lang})")
     return 0
 
 
@@ -146,9 +164,14 @@ def resolve_port(port: int | None) -> int:
     return int(raw)
 
 
-def write_output(out: str, text: str) -> None:
+def write_output(out: str, text: str | bytes) -> None:
     if out == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
         return
     try:
         write_atomically(Path(out), text)

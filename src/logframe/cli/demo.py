@@ -47,7 +47,7 @@ def demo(args: argparse.Namespace) -> int:
     from logframe.domain.checks import check_period
     from logframe.interchange.legacy import LegacyReportError, read_legacy_report
     from logframe.portfolio.services import project_import
-    from logframe.reporting.assemble import FORMATS, render_report
+    from logframe.reporting.assemble import FORMATS, render_report_file
 
     port = resolve_port(args.port)
     out = Path(args.out) if args.out else demo_database_path().parent / "reports"
@@ -73,10 +73,10 @@ def demo(args: argparse.Namespace) -> int:
         for period in record.periods:
             for fmt in FORMATS:
                 target = out / f"{record.number}-{period.quarter.code}.{fmt}"
-                text = render_report(
+                data = render_report_file(
                     number=record.number, fund=None, quarter=period.quarter, fmt=fmt
                 )
-                write_output(str(target), text)
+                write_output(str(target), data)
                 print(f"    {target}", flush=True)
     print(f"4/4 demo users, all with the password {DEMO_PASSWORD!r}:", flush=True)
     for username, what in people:

@@ -47,7 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write a project's quarterly progress report")
     report.add_argument("project", help="project number, e.g. G11-23")
     report.add_argument("--period", required=True, help="the quarter, e.g. 2013Q1")
-    report.add_argument("--format", choices=["html", "md", "csv"], default="html")
+    report.add_argument(
+        "--format", choices=["html", "md", "csv", "docx", "pdf", "xlsx"], default="html"
+    )
+    report.add_argument(
+        "--lang", choices=["en", "ar", "ckb"], default="en", help="language of the report's labels"
+    )
     report.add_argument("--fund", help="fund code, when the number is used in several funds")
     report.add_argument("--out", required=True, help="the file to write ('-' for stdout)")
 

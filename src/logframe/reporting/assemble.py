@@ -6,7 +6,7 @@ as records through the portfolio's selectors; everything after is pure.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from logframe.domain.periods import Quarter
 from logframe.domain.records import ProjectRecord
@@ -20,12 +20,25 @@ from logframe.portfolio.selectors import (
 from logframe.reporting.build import ReportError, build_report, report_period
 from logframe.reporting.html import render_html
 from logframe.reporting.indicator_table import render_indicator_csv
+from logframe.reporting.labels import Lang
 from logframe.reporting.markdown import render_markdown
 from logframe.reporting.model import EvidenceItem, ReportModel
 
-Format = Literal["html", "md", "csv"]
-FORMATS: tuple[Format, ...] = ("html", "md", "csv")
-CONTENT_TYPES = {"html": "text/html", "md": "text/markdown", "csv": "text/csv"}
+TextFormat = Literal["html", "md", "csv"]
+DocumentFormat = Literal["docx", "pdf", "xlsx"]
+Format = Literal[TextFormat, DocumentFormat]
+FORMATS: tuple[Format, ...] = get_args(TextFormat) + get_args(DocumentFormat)
+DOCUMENT_FORMATS: tuple[DocumentFormat, ...] = get_args(DocumentFormat)
+# formats whose labels follow --lang; Markdown and CSV are written in English
+TRANSLATED_FORMATS: tuple[Format, ...] = ("html", "docx", "pdf", "xlsx")
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 REPORT_ERRORS = (NotFound, ReportError)
 
 
@@ -63,18 +76,52 @@ KINDS = {
 }
 
 
-def render_project(*, project: Project, quarter: Quarter, fmt: Format) -> str:
+def render_project(
+    *, project: Project, quarter: Quarter, fmt: TextFormat, lang: Lang = "en"
+) -> str:
     """The report of one project's quarter in ``fmt``; ReportError for an unknown quarter."""
     if fmt == "csv":
         return _csv(project_record(project=project), quarter)
     report = project_report(project=project, quarter=quarter)
-    return render_html(report) if fmt == "html" else render_markdown(report)
+    return render_html(report, lang) if fmt == "html" else render_markdown(report)
 
 
-def render_report(*, number: str, fund: str | None, quarter: Quarter, fmt: Format) -> str:
+def render_project_file(
+    *, project: Project, quarter: Quarter, fmt: Format, lang: Lang = "en"
+) -> bytes:
+    """The report as the bytes of a file in any of ``FORMATS`` (text as UTF-8)."""
+    if fmt == "docx" or fmt == "pdf" or fmt == "xlsx":
+        return render_document(project_report(project=project, quarter=quarter), fmt, lang)
+    return render_project(project=project, quarter=quarter, fmt=fmt, lang=lang).encode("utf-8")
+
+
+def render_document(report: ReportModel, fmt: DocumentFormat, lang: Lang = "en") -> bytes:
+    """The report model as a Word, PDF or Excel file (their renderers load on first use)."""
+    if fmt == "docx":
+        from logframe.reporting.docx import render_docx
+
+        return render_docx(report, lang)
+    if fmt == "pdf":
+        from logframe.reporting.pdf import render_pdf
+
+        return render_pdf(report, lang)
+    from logframe.reporting.xlsx import render_xlsx
+
+    return render_xlsx(report, lang)
+
+
+def render_report(*, number: str, fund: str | None, quarter: Quarter, fmt: TextFormat) -> str:
     """The rendered report; NotFound or ReportError (one clear line) when it cannot be built."""
     return render_project(project=project_by_number(number=number, fund=fund), quarter=quarter,
                           fmt=fmt)  # fmt: skip
+
+
+def render_report_file(
+    *, number: str, fund: str | None, quarter: Quarter, fmt: Format, lang: Lang = "en"
+) -> bytes:
+    """The report file's bytes; NotFound or ReportError when it cannot be built."""
+    project = project_by_number(number=number, fund=fund)
+    return render_project_file(project=project, quarter=quarter, fmt=fmt, lang=lang)
 
 
 def _csv(record: ProjectRecord, quarter: Quarter) -> str:

@@ -75,6 +75,7 @@ class Header:
     start_date: str
     completion_date: str  # the planned end date
     revised_completion_date: str  # "" unless the end date was revised
+    elapsed_pct: Decimal | None = None  # % of the duration passed by the quarter's end
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class FinanceRow:
     disbursed_pct: Figure
     forecast_final_date: str  # "" for the total
     delay: Figure | None  # months; None for the total
+    approved_value: Decimal | None = None  # the approved budget as a number
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,9 @@ class BeneficiaryRow:
     actual: str  # "1,459", or "n/a"
     note: str  # explanatory text (indirect beneficiaries, employment generation)
     percent: Figure
+    group: str = ""  # the BeneficiaryGroup value, "men", so a renderer can name it
+    target: Decimal | None = None
+    value: Decimal | None = None  # the actual, when counted
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,23 @@ class IndicatorRow:
     percent: Figure
     marks: Marks
     comment: str
+    figures: IndicatorFigures | None = None  # the actual's parts, for tables and sheets
+
+
+@dataclass(frozen=True)
+class IndicatorFigures:
+    """An indicator's target and actual as numbers and words, beside the texts above.
+
+    ``main`` is the actual without its sex split ("498", "Initiated"); ``status`` the
+    status word ("Initiated") or "".
+    """
+
+    target: Decimal | None
+    value: Decimal | None  # the one number that stands for the actual
+    male: Decimal | None
+    female: Decimal | None
+    status: str
+    main: str
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,15 @@ from django.shortcuts import render
 
 from logframe.accounts.access import access_project_for_user
 from logframe.domain.periods import Quarter
-from logframe.reporting.assemble import CONTENT_TYPES, FORMATS, project_report, render_project
+from logframe.reporting.assemble import (
+    CONTENT_TYPES,
+    FORMATS,
+    TRANSLATED_FORMATS,
+    project_report,
+    render_project_file,
+)
 from logframe.reporting.html import REPORT_CSS, render_html_body
+from logframe.reporting.labels import LANGS
 
 
 @login_required
@@ -36,15 +43,20 @@ def project_page(request: HttpRequest, fund: str, number: str) -> HttpResponse:
 def report_download(
     request: HttpRequest, fund: str, number: str, period: str, fmt: str
 ) -> HttpResponse:
+    """The report as a file: ``?lang=ar`` or ``ckb`` for the labels of HTML, Word, PDF, Excel."""
     project = access_project_for_user(user=request.user, fund_code=fund, number=number)
     quarter = _quarter(period)
-    if quarter is None or fmt not in FORMATS:
+    lang = request.GET.get("lang", "en")
+    if quarter is None or fmt not in FORMATS or lang not in LANGS:
         raise Http404("no such report")
+    if lang != "en" and fmt not in TRANSLATED_FORMATS:
+        raise Http404(f"the {fmt} report is written in English only")
     if not project.periods.filter(year=quarter.year, quarter=quarter.number).exists():
         raise Http404(f"project {number} has no period {quarter.code}")
-    text = render_project(project=project, quarter=quarter, fmt=fmt)  # type: ignore[arg-type]
-    response = HttpResponse(text, content_type=f"{CONTENT_TYPES[fmt]}; charset=utf-8")
-    filename = f"{project.number}-{quarter.code}.{fmt}"
+    data = render_project_file(project=project, quarter=quarter, fmt=fmt, lang=lang)  # type: ignore[arg-type]
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    suffix = "" if lang == "en" else f"-{lang}"
+    filename = f"{project.number}-{quarter.code}{suffix}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -6,58 +6,69 @@ from __future__ import annotations
 
 from logframe.reporting.html import back, front, tables
 from logframe.reporting.html.elements import el, esc, join
-from logframe.reporting.html.style import PAGE_CSS, REPORT_CSS
+from logframe.reporting.html.style import PAGE_CSS, REPORT_CSS, RTL_CSS
+from logframe.reporting.labels import EN, Labels, Lang, labels
 from logframe.reporting.model import ReportModel
 
 __all__ = ["REPORT_CSS", "render_html", "render_html_body"]
 
 
-def render_html(report: ReportModel) -> str:
+def render_html(report: ReportModel, lang: Lang = "en") -> str:
     """The whole report as one file, in the seed report's section order, findings last."""
+    t = labels(lang)
+    rtl = RTL_CSS if t.rtl else ""
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{t.lang}"{_dir(t)}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(_title(report))}</title>\n"
-        f"<style>{PAGE_CSS}{REPORT_CSS}</style>\n</head>\n"
-        f'<body>\n<main class="report">\n{_sections(report)}\n</main>\n</body>\n</html>\n'
+        f"<title>{esc(title(report, t))}</title>\n"
+        f"<style>{PAGE_CSS}{REPORT_CSS}{rtl}</style>\n</head>\n"
+        f'<body>\n<main class="report">\n{_sections(report, t)}\n</main>\n</body>\n</html>\n'
     )
 
 
-def render_html_body(report: ReportModel) -> str:
-    """The report alone, ``<div class="report">``, styled by ``REPORT_CSS``."""
-    return f'<div class="report">\n{_sections(report)}\n</div>\n'
+def render_html_body(report: ReportModel, lang: Lang = "en", *, extra: str = "") -> str:
+    """The report alone, ``<div class="report">``, styled by ``REPORT_CSS`` (and ``RTL_CSS``
+    for Arabic and Kurdish); ``extra`` HTML goes after the outputs (the PDF's charts)."""
+    t = labels(lang)
+    lang_attr = "" if t is EN else f' lang="{t.lang}"'
+    return f'<div class="report"{lang_attr}{_dir(t)}>\n{_sections(report, t, extra)}\n</div>\n'
 
 
-def _sections(report: ReportModel) -> str:
+def _dir(t: Labels) -> str:
+    return ' dir="rtl"' if t.rtl else ""
+
+
+def _sections(report: ReportModel, t: Labels, extra: str = "") -> str:
     return join(
         [
-            front.masthead(report.header),
-            front.key_facts(report),
-            front.goal_and_objectives(report),
-            front.outputs_and_activities(report.outputs),
-            tables.financial_status(report.finance),
-            tables.beneficiaries(report.beneficiaries),
-            tables.quantitative(report),
-            back.qualitative(report.qualitative),
-            back.constraints(report.constraints_html),
-            back.footnotes(report.footnotes),
-            back.evidence(report.evidence),
-            back.findings(report.findings),
-            _colophon(report),
+            front.masthead(report.header, t),
+            front.key_facts(report, t),
+            front.goal_and_objectives(report, t),
+            front.outputs_and_activities(report.outputs, t),
+            extra,
+            tables.financial_status(report.finance, t),
+            tables.beneficiaries(report.beneficiaries, t),
+            tables.quantitative(report, t),
+            back.qualitative(report.qualitative, t),
+            back.constraints(report.constraints_html, t),
+            back.footnotes(report.footnotes, t),
+            back.evidence(report.evidence, t),
+            back.findings(report.findings, t),
+            _colophon(report, t),
         ]
     )
 
 
-def _title(report: ReportModel) -> str:
+def title(report: ReportModel, t: Labels = EN) -> str:
+    """The document's title: "G11-23 2013Q1 progress report: <the project's title>"."""
     h = report.header
-    return f"{h.project_number} {h.period_code} progress report: {h.title}"
+    if t is EN:
+        return f"{h.project_number} {h.period_code} progress report: {h.title}"
+    return f"{t.report_title} {h.project_number} {h.period_code}: {h.title}"
 
 
-def _colophon(report: ReportModel) -> str:
-    text = (
-        f"Project {report.header.project_number}, {report.header.period_code}."
-        " Every percentage is computed from the recorded values under the fund's reporting"
-        " conventions; figures the report stated are shown beside them where they differ."
-    )
+def _colophon(report: ReportModel, t: Labels) -> str:
+    h = report.header
+    text = t.colophon.format(number=h.project_number, period=h.period_code)
     return el("footer", esc(text), class_="colophon")

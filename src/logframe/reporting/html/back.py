@@ -4,84 +4,99 @@ from __future__ import annotations
 
 from logframe.domain.findings import Finding, Severity
 from logframe.domain.formatting import file_size
-from logframe.reporting.html.elements import el, esc, join, rich, section, table
+from logframe.reporting.html.elements import data, el, esc, join, ltr, rich, section, table
+from logframe.reporting.labels import EN, Labels
 from logframe.reporting.model import EvidenceItem, Footnote, Qualitative
+from logframe.reporting.wording import narrative_heading
 
 
-def qualitative(q: Qualitative) -> str:
+def qualitative(q: Qualitative, t: Labels = EN) -> str:
     narratives = (
-        el("div", el("h3", esc(n.heading)) + rich(n.html), class_="narrative") for n in q.narratives
+        el(
+            "div",
+            el("h3", data(narrative_heading(n, t), t))
+            + rich(n.html, empty=t.nothing_reported, t=t),
+            class_="narrative",
+        )
+        for n in q.narratives
     )
-    body = join([rich(q.summary_html), *narratives])
-    return section(
-        id_="qualitative",
-        title="Qualitative Achievements against Objectives and Results",
-        body=body,
-    )
+    body = join([rich(q.summary_html, empty=t.nothing_reported, t=t), *narratives])
+    return section(id_="qualitative", title=t.qualitative_section, body=body)
 
 
-def constraints(html: str) -> str:
+def constraints(html: str, t: Labels = EN) -> str:
     return section(
         id_="constraints",
-        title="Main Implementation Constraints and Challenges",
-        body=rich(html, empty="No constraints reported."),
+        title=t.constraints_section,
+        body=rich(html, empty=t.no_constraints, t=t),
     )
 
 
-_MISSING_TEXT = el("span", "(no text recorded)", class_="empty")
-
-
-def footnotes(notes: tuple[Footnote, ...]) -> str:
+def footnotes(notes: tuple[Footnote, ...], t: Labels = EN) -> str:
     if not notes:
         return ""
+    missing = el("span", esc(t.no_text), class_="empty")
     items = join(
-        el("li", esc(n.text) or _MISSING_TEXT, id=f"fn-{n.number}", value=str(n.number))
+        el("li", data(n.text, t) or missing, id=f"fn-{n.number}", value=str(n.number))
         for n in notes
     )
-    return section(id_="footnotes", title="Notes", body=el("ol", items, class_="footnotes"))
+    return section(id_="footnotes", title=t.notes_section, body=el("ol", items, class_="footnotes"))
 
 
-def evidence(items: tuple[EvidenceItem, ...]) -> str:
+def evidence(items: tuple[EvidenceItem, ...], t: Labels = EN) -> str:
     """The annex: the means of verification attached to the quarter's values."""
     if not items:
         return ""
-    head = [("Indicator", ""), ("Document", ""), ("Description", ""), ("Type", ""), ("Size", "")]
+    head = [
+        (t.indicator, ""),
+        (t.document, ""),
+        (t.evidence_description, ""),
+        (t.kind, ""),
+        (t.size, ""),
+    ]
     rows = (
         el(
             "tr",
-            el("td", esc(e.indicator))
-            + el("td", esc(e.name))
-            + el("td", esc(e.description))
+            el("td", ltr(e.indicator, t))
+            + el("td", data(e.name, t))
+            + el("td", data(e.description, t))
             + el("td", esc(e.kind))
             + el("td", esc(file_size(e.size)), class_="num"),
         )
         for e in items
     )
     body = table(head=head, rows=rows, class_="evidence", widths=("12%", "34%", "34%", "8%", "12%"))
-    return section(id_="evidence", title="Annex: Means of Verification", body=body)
+    return section(id_="evidence", title=t.evidence_section, body=body)
 
 
-def _provenance(source: str) -> str:
+def _provenance(source: str, t: Labels) -> str:
     """Where the figure came from (file and line, or table and cell), as a quiet second line."""
-    return el("span", "Source: " + esc(source), class_="provenance") if source else ""
+    return el("span", esc(t.source) + ": " + ltr(source, t), class_="provenance") if source else ""
 
 
-def findings(found: tuple[Finding, ...]) -> str:
-    title = "Data-Quality Findings"
+def findings(found: tuple[Finding, ...], t: Labels = EN) -> str:
+    title = t.findings_section
     if not found:
-        body = el("p", "No findings: every reported figure agrees with the recorded values.")
+        body = el("p", esc(t.no_findings))
         return section(id_="findings", title=title, body=body)
-    head = [("Severity", ""), ("Where", ""), ("Finding", "")]
+    head = [(t.severity, ""), (t.where, ""), (t.finding, "")]
     rows = (
         el(
             "tr",
-            el("td", el("span", esc(f.severity.value), class_=f"severity {f.severity.value}"))
-            + el("td", esc(f.where))
-            + el("td", esc(f.message) + _provenance(f.source)),
+            el(
+                "td",
+                el(
+                    "span",
+                    esc(t.severities[f.severity.value]),
+                    class_=f"severity {f.severity.value}",
+                ),
+            )
+            + el("td", ltr(f.where, t))
+            + el("td", data(f.message, t) + _provenance(f.source, t)),
         )
         for f in found
     )
-    body = _summary(found) + table(
+    body = (_summary(found) if t is EN else _summary_in(found, t)) + table(
         head=head, rows=rows, class_="findings", widths=("12%", "30%", "58%")
     )
     return section(id_="findings", title=title, body=body)
@@ -96,6 +111,17 @@ def _summary(found: tuple[Finding, ...]) -> str:
         f"{_count(len(found), 'finding')}: {_count(errors, 'error')}"
         f" (a reported figure is wrong), {_count(warnings, 'warning')} (to look at)"
         f" and {_count(notes, 'note')} (for information)."
+    )
+    return el("p", esc(text), class_="findings-summary")
+
+
+def _summary_in(found: tuple[Finding, ...], t: Labels) -> str:
+    errors, warnings, notes = (
+        sum(1 for f in found if f.severity is severity)
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
+    text = t.findings_summary.format(
+        total=len(found), errors=errors, warnings=warnings, notes=notes
     )
     return el("p", esc(text), class_="findings-summary")
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 
+from logframe.reporting.labels import EN, Labels
 from logframe.reporting.model import Figure
 
 FLAG = "≠"
-LEGEND = (
-    f'<p class="legend"><span class="flag">{FLAG}</span>The figure computed from the recorded'
-    " values differs from the figure the report stated; the stated figure is shown as"
-    " “reported”. See the data-quality findings at the end.</p>"
-)
+
+
+def legend(t: Labels = EN) -> str:
+    return f'<p class="legend"><span class="flag">{FLAG}</span>{escape(t.legend)}</p>'
+
+
+LEGEND = legend()
 
 
 def esc(text: str) -> str:
@@ -34,11 +38,33 @@ def join(parts: Iterable[str]) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def rich(fragment: str, *, empty: str = "Nothing reported.") -> str:
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: a run of text takes its own direction
+_BLOCK_OPEN = re.compile(r"(<(?:p|li)\b[^>]*>)")
+_BLOCK_CLOSE = re.compile(r"(</(?:p|li)>)")
+
+
+def data(text: str, t: Labels) -> str:
+    """The project's own text (often English) as HTML; isolated inside right-to-left text,
+    so its punctuation stays where it belongs ("standards." and not ".standards")."""
+    return f"{FSI}{esc(text)}{PDI}" if t.rtl and text else esc(text)
+
+
+def rich(fragment: str, *, empty: str = "Nothing reported.", t: Labels = EN) -> str:
     """A sanitised rich-text fragment, inserted as it is; a note when it is blank."""
     if not fragment.strip():
         return el("p", esc(empty), class_="empty")
+    if t.rtl:
+        fragment = _BLOCK_CLOSE.sub(PDI + r"\1", _BLOCK_OPEN.sub(r"\1" + FSI, fragment))
+        if not _BLOCK_OPEN.search(fragment):
+            fragment = FSI + fragment + PDI
     return el("div", fragment, class_="rich")
+
+
+def ltr(text: str, t: Labels, class_: str = "") -> str:
+    """A code or number, kept left to right inside right-to-left text (1.1.8, 13,947,279.00)."""
+    if t.rtl:
+        return el("bdi", esc(text), dir="ltr", class_=class_)
+    return el("span", esc(text), class_=class_) if class_ else esc(text)
 
 
 def marks(numbers: Iterable[int]) -> str:
@@ -46,25 +72,30 @@ def marks(numbers: Iterable[int]) -> str:
     return "".join(el("sup", el("a", str(n), href=f"#fn-{n}"), class_="fn") for n in numbers)
 
 
-def figure_html(figure: Figure) -> str:
+def figure_html(figure: Figure, t: Labels = EN) -> str:
     """The figure's text; when it disagrees with the reported one, a flag and both figures."""
+    text = _figure_text(t.status_word(figure.text), t)
     if figure.agrees:
-        return esc(figure.text)
+        return text
     return (
-        f'<span class="flag" title="Differs from the reported figure">{FLAG}</span>'
-        f"{esc(figure.text)}"
-        f' <span class="reported">(reported {esc(figure.reported_text)})</span>'
+        f'<span class="flag" title="{esc(t.differs)}">{FLAG}</span>{text}'
+        f' <span class="reported">({esc(t.reported)} {_figure_text(figure.reported_text, t)})'
+        "</span>"
     )
 
 
-def figure_cell(figure: Figure) -> str:
+def _figure_text(text: str, t: Labels) -> str:
+    return el("bdi", esc(text), dir="ltr") if t.rtl and text else esc(text)
+
+
+def figure_cell(figure: Figure, t: Labels = EN) -> str:
     """A right-aligned table cell for a figure, shaded when it disagrees with the reported one."""
-    return el("td", figure_html(figure), class_="num" if figure.agrees else "num mismatch")
+    return el("td", figure_html(figure, t), class_="num" if figure.agrees else "num mismatch")
 
 
-def legend_if(figures: Iterable[Figure]) -> str:
+def legend_if(figures: Iterable[Figure], t: Labels = EN) -> str:
     """The flag's legend, under a table that shows at least one disagreement."""
-    return LEGEND if any(figure.mismatch for figure in figures) else ""
+    return legend(t) if any(figure.mismatch for figure in figures) else ""
 
 
 def table(

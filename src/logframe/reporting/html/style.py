@@ -103,3 +103,21 @@ REPORT_CSS = """
   color: var(--muted); font-size: 7.5pt; }
 .report .provenance { display: block; margin-top: 2pt; color: #6b7480; font-size: 8pt; }
 """
+
+RTL_CSS = """
+.report[dir="rtl"] { font-family: "Vazirmatn", "Noto Naskh Arabic", "Noto Sans Arabic",
+  "DejaVu Sans", sans-serif; line-height: 1.6; }
+.report[dir="rtl"] th, .report[dir="rtl"] td { text-align: right; }
+.report[dir="rtl"] .num, .report[dir="rtl"] .fig, .report[dir="rtl"] thead th.num {
+  text-align: left; }
+.report[dir="rtl"] thead th.group { text-align: center; }
+.report[dir="rtl"] ul, .report[dir="rtl"] ol { padding-left: 0; padding-right: 5mm; }
+.report[dir="rtl"] .outputs-list { padding-right: 0; }
+.report[dir="rtl"] .outputs-list .sub { padding-left: 0; padding-right: 5mm; }
+.report[dir="rtl"] tr.indicator td:first-child { padding-left: 2mm; padding-right: 5mm; }
+.report[dir="rtl"] .state { margin-left: 0; margin-right: 2mm; }
+.report[dir="rtl"] .flag { margin-right: 0; margin-left: 1mm; }
+.report[dir="rtl"] .footnotes { padding-left: 0; padding-right: 6mm; }
+.report[dir="rtl"] .masthead .fund { letter-spacing: 0; }
+.report bdi { unicode-bidi: isolate; direction: ltr; }
+"""

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from logframe.domain.records import ResultLevel
 from logframe.reporting.html.elements import (
+    data,
     el,
     esc,
     figure_cell,
     join,
     legend_if,
+    ltr,
     marks,
     section,
     table,
 )
+from logframe.reporting.labels import EN, Labels
 from logframe.reporting.model import (
     BeneficiaryRow,
     FinanceRow,
@@ -21,126 +24,136 @@ from logframe.reporting.model import (
     OutputBlock,
     ReportModel,
 )
+from logframe.reporting.wording import (
+    actual_text,
+    beneficiary_label,
+    count_text,
+    finance_label,
+    responsible_text,
+    result_label,
+    target_text,
+)
 
 _NUM = "num"
 
 
-def financial_status(finance: FinanceSection) -> str:
+def financial_status(finance: FinanceSection, t: Labels = EN) -> str:
     """Committed and disbursed per agency, then the total; amounts in the fund's currency."""
-    rows = join(map(_finance_row, [*finance.agencies, finance.total]))
+    rows = join(_finance_row(row, t) for row in [*finance.agencies, finance.total])
     cols = "".join(f'<col style="width:{w}">' for w in _FINANCE_WIDTHS)
     table_ = el(
         "table",
-        el("colgroup", cols) + _finance_head(finance.currency) + el("tbody", rows),
+        el("colgroup", cols) + _finance_head(finance.currency, t) + el("tbody", rows),
         class_="finance",
     )
     return section(
-        id_="finance", title="Financial Status", body=table_ + legend_if(finance.figures())
+        id_="finance", title=t.finance_section, body=table_ + legend_if(finance.figures(), t)
     )
 
 
 _FINANCE_WIDTHS = ("11%", "15%", "15%", "10%", "15%", "10%", "15%", "9%")
 
 
-def _finance_head(currency: str) -> str:
+def _finance_head(currency: str, t: Labels) -> str:
     def th(label: str, cls: str = "", **span: str) -> str:
         return el("th", esc(label), scope="col", class_=cls, **span)
 
     first = [
-        th("Organisation", rowspan="2"),
-        th(f"Approved ({currency})", _NUM, rowspan="2"),
-        th("Funds committed", "group", colspan="2"),
-        th("Funds disbursed", "group", colspan="2"),
-        th("Forecast final date", rowspan="2"),
-        th("Delay (months)", _NUM, rowspan="2"),
+        th(t.organisation, rowspan="2"),
+        th(t.approved.format(currency=currency), _NUM, rowspan="2"),
+        th(t.committed, "group", colspan="2"),
+        th(t.disbursed, "group", colspan="2"),
+        th(t.forecast_final_date, rowspan="2"),
+        th(t.delay_months, _NUM, rowspan="2"),
     ]
-    second = [th(f"Amount ({currency})", _NUM), th("% of approved", _NUM)] * 2
+    second = [th(t.amount.format(currency=currency), _NUM), th(t.pct_of_approved, _NUM)] * 2
     return el("thead", el("tr", "".join(first)) + el("tr", "".join(second)))
 
 
-def _finance_row(row: FinanceRow) -> str:
+def _finance_row(row: FinanceRow, t: Labels) -> str:
     cells = [
-        el("th", esc(row.label), scope="row"),
-        el("td", esc(row.approved), class_=_NUM),
-        figure_cell(row.committed),
-        figure_cell(row.committed_pct),
-        figure_cell(row.disbursed),
-        figure_cell(row.disbursed_pct),
-        el("td", esc(row.forecast_final_date), class_="date"),
-        figure_cell(row.delay) if row.delay is not None else el("td"),
+        el("th", esc(finance_label(row, t)), scope="row"),
+        el("td", ltr(row.approved, t), class_=_NUM),
+        figure_cell(row.committed, t),
+        figure_cell(row.committed_pct, t),
+        figure_cell(row.disbursed, t),
+        figure_cell(row.disbursed_pct, t),
+        el("td", esc(t.date(row.forecast_final_date)), class_="date"),
+        figure_cell(row.delay, t) if row.delay is not None else el("td"),
     ]
     return el("tr", "".join(cells), class_="total" if row.is_total else "")
 
 
-def beneficiaries(rows: tuple[BeneficiaryRow, ...]) -> str:
+def beneficiaries(rows: tuple[BeneficiaryRow, ...], t: Labels = EN) -> str:
     head = [
-        ("Beneficiaries", ""),
-        ("Number of beneficiaries", _NUM),
-        ("% of planned (current status)", _NUM),
+        (t.beneficiaries_section, ""),
+        (t.beneficiaries_number, _NUM),
+        (t.pct_of_planned_status, _NUM),
     ]
     body = table(
         head=head,
-        rows=map(_beneficiary_row, rows),
+        rows=(_beneficiary_row(row, t) for row in rows),
         class_="beneficiaries",
         widths=("36%", "44%", "20%"),
     )
-    legend = legend_if(row.percent for row in rows)
-    return section(id_="beneficiaries", title="Beneficiaries", body=body + legend)
+    legend = legend_if((row.percent for row in rows), t)
+    return section(id_="beneficiaries", title=t.beneficiaries_section, body=body + legend)
 
 
-def _beneficiary_row(row: BeneficiaryRow) -> str:
+def _beneficiary_row(row: BeneficiaryRow, t: Labels) -> str:
     number = (
-        el("td", esc(row.note), class_="note")
+        el("td", data(row.note, t), class_="note")
         if row.note
-        else el("td", esc(row.actual), class_=_NUM)
+        else el("td", ltr(count_text(row.actual, t), t), class_=_NUM)
     )
-    return el("tr", el("th", esc(row.label), scope="row") + number + figure_cell(row.percent))
+    label = el("th", esc(beneficiary_label(row, t)), scope="row")
+    return el("tr", label + number + figure_cell(row.percent, t))
 
 
-def quantitative(report: ReportModel) -> str:
+def quantitative(report: ReportModel, t: Labels = EN) -> str:
     head = [
-        ("Quantitative achievements against objectives and results", ""),
-        ("Target", _NUM),
-        ("Actual", _NUM),
-        ("% of planned", _NUM),
+        (t.quantitative_column, ""),
+        (t.target, _NUM),
+        (t.actual, _NUM),
+        (t.pct_of_planned, _NUM),
     ]
-    rows = (_block_rows(block) for block in report.quantitative)
+    rows = (_block_rows(block, t) for block in report.quantitative)
     body = table(head=head, rows=rows, class_="quantitative", widths=_WIDTHS)
     return section(
         id_="quantitative",
-        title="Quantitative Achievements against Objectives and Results",
-        body=body + legend_if(f for b in report.quantitative for f in b.figures()),
+        title=t.quantitative_section,
+        body=body + legend_if((f for b in report.quantitative for f in b.figures()), t),
     )
 
 
 _WIDTHS = ("52%", "11%", "23%", "14%")
 
 
-def _block_rows(block: OutputBlock) -> str:
+def _block_rows(block: OutputBlock, t: Labels) -> str:
     r = block.result
     kind = "jp-output" if r.level is ResultLevel.JP_OUTPUT else "output"
-    responsible = el("span", esc(r.responsible), class_="resp") if r.responsible else ""
+    responsible = el("span", esc(responsible_text(r, t)), class_="resp") if r.responsible else ""
     title = (
-        el("span", esc(r.label), class_="code")
+        el("span", esc(result_label(r, t)), class_="code")
         + (" " + responsible if responsible else "")
         + "<br>"
-        + el("span", esc(r.text), class_="text")
+        + el("span", data(r.text, t), class_="text")
     )
     heading = el(
         "tr",
-        el("th", title, scope="rowgroup", colspan="3") + figure_cell(block.percent),
+        el("th", title, scope="rowgroup", colspan="3") + figure_cell(block.percent, t),
         class_=kind,
     )
-    return join([heading, *map(_indicator_row, block.indicators)])
+    return join([heading, *(_indicator_row(row, t) for row in block.indicators)])
 
 
-def _indicator_row(row: IndicatorRow) -> str:
-    comment = el("span", esc(row.comment), class_="comment") if row.comment else ""
-    text = el("span", esc(row.code), class_="code") + " " + esc(row.text) + marks(row.marks.text)
+def _indicator_row(row: IndicatorRow, t: Labels) -> str:
+    comment = el("span", data(row.comment, t), class_="comment") if row.comment else ""
+    text = ltr(row.code, t, class_="code") + " " + data(row.text, t) + marks(row.marks.text)
     cells = [
         el("td", text + comment),
-        el("td", esc(row.target) + marks(row.marks.target), class_="fig"),
-        el("td", esc(row.actual) + marks(row.marks.actual), class_="fig"),
-        figure_cell(row.percent),
+        el("td", esc(target_text(row, t)) + marks(row.marks.target), class_="fig"),
+        el("td", esc(actual_text(row, t)) + marks(row.marks.actual), class_="fig"),
+        figure_cell(row.percent, t),
     ]
     return el("tr", "".join(cells), class_="indicator")

@@ -37,4 +37,7 @@ def _row(*, record: BeneficiaryRecord, places: int) -> BeneficiaryRow:
         actual=format_count(record.actual) if counted else NOT_AVAILABLE,
         note=record.note,
         percent=percent_figure(computed=computed, reported=record.reported_pct, places=places),
+        group=record.group.value,
+        target=record.target,
+        value=record.actual if counted else None,
     )

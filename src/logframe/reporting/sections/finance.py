@@ -49,6 +49,7 @@ def _agency_row(
         ),
         forecast_final_date=format_date(record.forecast_final_date),
         delay=_delay(project=project, record=record),
+        approved_value=figures.approved,
     )
 
 
@@ -81,4 +82,5 @@ def _total_row(*, figures: FinanceFigures, period: PeriodRecord, places: int) ->
         ),
         forecast_final_date="",
         delay=None,
+        approved_value=figures.approved,
     )

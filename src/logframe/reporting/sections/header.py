@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from logframe.domain.finance import duration_months
+from logframe.domain.finance import duration_months, elapsed_percent
 from logframe.domain.formatting import format_amount
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodRecord, ProjectRecord, Role
@@ -37,7 +37,16 @@ def build_header(*, project: ProjectRecord, quarter: Quarter, period: PeriodReco
         start_date=format_date(project.start_date),
         completion_date=format_date(project.planned_end_date),
         revised_completion_date=format_date(project.revised_end_date),
+        elapsed_pct=_elapsed(project, quarter),
     )
+
+
+def _elapsed(project: ProjectRecord, quarter: Quarter) -> Decimal | None:
+    """The % of the project's time passed by the quarter's end (to the revised end if any)."""
+    start, end = project.start_date, project.revised_end_date or project.planned_end_date
+    if start is None or end is None or end < start:
+        return None
+    return elapsed_percent(start=start, end=end, on=quarter.end)
 
 
 def _participants(project: ProjectRecord) -> tuple[Participant, ...]:

@@ -11,7 +11,7 @@ from logframe.domain.measures import Actual, Measure, Status, TargetKind, effect
 from logframe.domain.progress import indicator_percent
 from logframe.domain.records import IndicatorRecord, IndicatorValueRecord, MarkPlace
 from logframe.reporting.figures import percent_figure
-from logframe.reporting.model import IndicatorRow, Marks
+from logframe.reporting.model import IndicatorFigures, IndicatorRow, Marks
 
 NO_VALUE = IndicatorValueRecord(indicator="", actual=Actual())
 
@@ -45,6 +45,19 @@ def build_indicator_row(
         ),
         marks=_marks(indicator),
         comment=value.comment,
+        figures=_figures(indicator=indicator, actual=value.actual),
+    )
+
+
+def _figures(*, indicator: IndicatorRecord, actual: Actual) -> IndicatorFigures:
+    target = indicator.target
+    return IndicatorFigures(
+        target=target.value if target.kind is TargetKind.NUMBER else None,
+        value=effective_actual(actual=actual, measure=indicator.measure),
+        male=actual.male,
+        female=actual.female,
+        status="" if actual.status is None else status_word(actual.status),
+        main=_main_actual(actual=actual, measure=indicator.measure),
     )
 
 
