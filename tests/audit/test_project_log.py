@@ -201,3 +201,34 @@ def test_value_history_lists_only_that_value(example_record, loaded_project, man
     assert {e.what for e in entries} == {"Indicator 1.1.9 value, 2013Q1"}
     assert entries[0].kind == "changed"
     assert entries[-1].kind == "created"
+
+
+def test_rows_deleted_with_their_parent_carry_its_user_and_reason(
+    example_record, loaded_project, manager
+):
+    """An indicator pruned by a project file takes its values along; their deletion is in
+    the history with the same who and why as the indicator's."""
+    import dataclasses
+
+    def without_1_1_9(result):
+        kept = tuple(i for i in result.indicators if i.code != "1.1.9")
+        return dataclasses.replace(
+            result, indicators=kept, children=tuple(without_1_1_9(c) for c in result.children)
+        )
+
+    periods = tuple(
+        dataclasses.replace(p, values=tuple(v for v in p.values if v.indicator != "1.1.9"))
+        for p in example_record.periods
+    )
+    record = dataclasses.replace(
+        example_record,
+        results=tuple(without_1_1_9(r) for r in example_record.results),
+        periods=periods,
+    )
+    project_import(record=record, actor=manager, reason="1.1.9 merged into 1.1.8")
+    deleted = list(m.IndicatorValue.history.filter(history_type="-"))
+    assert len(deleted) == 1
+    assert deleted[0].history_user == manager
+    assert deleted[0].history_change_reason == "1.1.9 merged into 1.1.8"
+    indicator = m.Indicator.history.get(history_type="-")
+    assert (indicator.code, indicator.history_user) == ("1.1.9", manager)

@@ -9,11 +9,14 @@ the wanted ones, then creates, updates and deletes in bulk, each with its histor
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db import models
+from django.db.models.signals import pre_delete
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 M = TypeVar("M", bound=models.Model)
@@ -78,11 +81,13 @@ class Changes:
         return rows["row"]
 
     def delete(self, rows: Iterable[models.Model]) -> None:
-        """Delete rows one by one, so each deletion is in the history with who and why."""
-        for row in rows:
-            self.stamp(row)
-            row.delete()
-            self.deleted[_name(type(row))] += 1
+        """Delete rows one by one, so each deletion is in the history with who and why —
+        the rows deleted with them (an indicator's values) too."""
+        with stamped_cascade(self):
+            for row in rows:
+                self.stamp(row)
+                row.delete()
+                self.deleted[_name(type(row))] += 1
 
     def _write(self, model: type[M], *, new: list[M], changed: list[M], fields: list[str]) -> None:
         for row in (*new, *changed):
@@ -117,6 +122,32 @@ class Changes:
     @property
     def total_changed(self) -> int:
         return sum(self.created.values()) + sum(self.updated.values()) + sum(self.deleted.values())
+
+
+_CASCADE: ContextVar[Changes | None] = ContextVar("logframe_cascade", default=None)
+
+
+@contextmanager
+def stamped_cascade(changes: Changes) -> Iterator[None]:
+    """While deleting: every row Django deletes along (``on_delete=CASCADE``) gets the same
+    who and why as the row asked for, so its history row names them too.
+
+    The receiver is connected only for the duration: one connected for good would keep
+    Django from ever fast-deleting (without loading) rows of any model.
+    """
+    token = _CASCADE.set(changes)
+    pre_delete.connect(_stamp_cascaded, dispatch_uid="logframe-stamped-cascade", weak=False)
+    try:
+        yield
+    finally:
+        pre_delete.disconnect(dispatch_uid="logframe-stamped-cascade")
+        _CASCADE.reset(token)
+
+
+def _stamp_cascaded(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
+    changes = _CASCADE.get()
+    if changes is not None and not hasattr(instance, "_history_user"):
+        changes.stamp(instance)
 
 
 def _name(model: type[models.Model]) -> str:
