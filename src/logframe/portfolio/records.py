@@ -11,9 +11,10 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django_stubs_ext import WithAnnotations
 
 from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.measures import Actual, Measure, Part, Status, Target, TargetKind
@@ -48,6 +49,10 @@ from logframe.domain.records import (
 )
 from logframe.portfolio import models as m
 from logframe.portfolio.published import published_records
+
+
+class _Code(TypedDict):
+    indicator_code: str
 
 
 def project_records(
@@ -119,9 +124,12 @@ class _ProjectParts:
             partners[link.result_id].append(link.organisation)
         marks = _marks_by_owner(ids)
         activities: dict[int, list[ActivityRecord]] = defaultdict(list)
-        for a in m.Activity.objects.filter(result__project__in=ids):
-            activities[a.result_id].append(
-                ActivityRecord(code=a.code, text=a.text, footnotes=marks[("activity", a.pk)])
+        activity_rows = m.Activity.objects.filter(result__project__in=ids).values_list(
+            "pk", "result_id", "code", "text"
+        )  # plain rows: a project holds many activities and needs none of their methods
+        for pk, result_id, code, text in activity_rows:
+            activities[result_id].append(
+                ActivityRecord(code=code, text=text, footnotes=marks[("activity", pk)])
             )
         indicators: dict[int, list[IndicatorRecord]] = defaultdict(list)
         for i in m.Indicator.objects.filter(result__project__in=ids):
@@ -264,7 +272,7 @@ def _period_records(periods: Sequence[m.ReportingPeriod]) -> dict[int, PeriodRec
     values: dict[int, list[IndicatorValueRecord]] = defaultdict(list)
     value_rows = (
         m.IndicatorValue.objects.filter(period__in=ids)
-        .select_related("indicator")
+        .annotate(indicator_code=F("indicator__code"))  # the code, not a whole Indicator each
         .order_by("period_id", "indicator__result__position", "indicator__position")
     )
     parts: dict[int, list[Part]] = defaultdict(list)
@@ -422,9 +430,11 @@ def _indicator(i: m.Indicator, marks: tuple[FootnoteMark, ...]) -> IndicatorReco
     )
 
 
-def _value(v: m.IndicatorValue, parts: tuple[Part, ...]) -> IndicatorValueRecord:
+def _value(
+    v: WithAnnotations[m.IndicatorValue, _Code], parts: tuple[Part, ...]
+) -> IndicatorValueRecord:
     return IndicatorValueRecord(
-        indicator=v.indicator.code,
+        indicator=v.indicator_code,
         actual=Actual(
             value=_dec(v.value),
             male=_dec(v.male),

@@ -1,7 +1,7 @@
 """Coded values checked against the vendored IATI codelists (the XSD does not check codes).
 
-Every check is a row of ``CHECKS``: where the code stands, which attribute, which codelist,
-and for vocabulary-dependent codes (sector, result reference) the vocabulary it applies to.
+Every check is a row of ``CHECKS``: which elements, which attribute, which codelist, and
+for vocabulary-dependent codes (sectors, regions) the vocabularies it applies to.
 Withdrawn codes pass on import and are reported on export.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from logframe.interchange.iati.violations import Violation, element_path, elements, line_of
+from logframe.interchange.iati.violations import Violation, element_path, line_of
 
 CODELISTS = Path(__file__).resolve().parent / "codelists"
 
@@ -42,43 +42,52 @@ def codelist(name: str) -> Codelist:
 
 @dataclass(frozen=True)
 class Check:
-    xpath: str  # relative to an iati-activity
+    tags: tuple[str, ...]  # the elements, anywhere in the activity, whose attribute it is
     attribute: str
     codelist: str
     vocabularies: tuple[str, ...] = ()  # only when @vocabulary is one of these ("" = absent)
+    parent: str = ""  # only under this element ("" = anywhere)
 
 
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CHECKS = (
-    Check("activity-status", "code", "ActivityStatus"),
-    Check("activity-date", "type", "ActivityDateType"),
-    Check("description", "type", "DescriptionType"),
-    Check(".//participating-org", "role", "OrganisationRole"),
-    Check(
-        ".//*[@type][self::participating-org or self::reporting-org]", "type", "OrganisationType"
-    ),
-    Check("other-identifier", "type", "OtherIdentifierType"),
-    Check("recipient-country", "code", "Country"),
-    Check("recipient-region", "code", "Region", ("", "1")),
-    Check("sector", "code", "Sector", ("", "1")),
-    Check("sector", "code", "SectorCategory", ("2",)),
-    Check("sector", "vocabulary", "SectorVocabulary"),
-    Check("budget", "type", "BudgetType"),
-    Check("budget", "status", "BudgetStatus"),
-    Check(".//value[@currency]", "currency", "Currency"),
-    Check(".", "default-currency", "Currency"),
-    Check("transaction/transaction-type", "code", "TransactionType"),
-    Check("document-link/category", "code", "DocumentCategory"),
-    Check("result", "type", "ResultType"),
-    Check("result/indicator", "measure", "IndicatorMeasure"),
-    Check(".//*[@xml:lang]", "{http://www.w3.org/XML/1998/namespace}lang", "Language"),
+    Check(("activity-status",), "code", "ActivityStatus"),
+    Check(("activity-date",), "type", "ActivityDateType"),
+    Check(("description",), "type", "DescriptionType", parent="iati-activity"),
+    Check(("participating-org",), "role", "OrganisationRole"),
+    Check(("participating-org", "reporting-org"), "type", "OrganisationType"),
+    Check(("other-identifier",), "type", "OtherIdentifierType"),
+    Check(("recipient-country",), "code", "Country", parent="iati-activity"),
+    Check(("recipient-region",), "code", "Region", ("", "1"), parent="iati-activity"),
+    Check(("sector",), "code", "Sector", ("", "1")),
+    Check(("sector",), "code", "SectorCategory", ("2",)),
+    Check(("sector",), "vocabulary", "SectorVocabulary"),
+    Check(("budget",), "type", "BudgetType"),
+    Check(("budget",), "status", "BudgetStatus"),
+    Check(("value",), "currency", "Currency"),
+    Check(("iati-activity",), "default-currency", "Currency"),
+    Check(("transaction-type",), "code", "TransactionType"),
+    Check(("category",), "code", "DocumentCategory", parent="document-link"),
+    Check(("result",), "type", "ResultType"),
+    Check(("indicator",), "measure", "IndicatorMeasure"),
+    Check(("*",), LANG, "Language"),
 )
+_BY_TAG: dict[str, list[Check]] = {}
+for _check in CHECKS:
+    for _tag in _check.tags:
+        _BY_TAG.setdefault(_tag, []).append(_check)
 
 
 def check_codes(activity: etree._Element, *, export: bool) -> list[Violation]:
-    """Every coded value of ``activity`` not on its codelist (withdrawn ones too, on export)."""
+    """Every coded value of ``activity`` not on its codelist (withdrawn ones too, on export).
+
+    One walk through the activity; each element is checked by the rows for its tag."""
     found: list[Violation] = []
-    for check in CHECKS:
-        for element in elements(activity, check.xpath):
+    for element in activity.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        for check in (*_BY_TAG.get(tag, ()), *_BY_TAG["*"]):
             code = element.get(check.attribute)
             if code is None or not _applies(check, element):
                 continue
@@ -87,7 +96,10 @@ def check_codes(activity: etree._Element, *, export: bool) -> list[Violation]:
 
 
 def _applies(check: Check, element: etree._Element) -> bool:
-    return not check.vocabularies or (element.get("vocabulary") or "") in check.vocabularies
+    if check.vocabularies and (element.get("vocabulary") or "") not in check.vocabularies:
+        return False
+    parent = element.getparent()
+    return not check.parent or (parent is not None and parent.tag == check.parent)
 
 
 def _check_one(

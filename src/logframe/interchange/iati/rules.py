@@ -22,7 +22,6 @@ from logframe.interchange.iati.codes import QUALITATIVE_CODES
 from logframe.interchange.iati.violations import (
     Violation,
     element_path,
-    elements,
     line_of,
     strings,
 )
@@ -68,9 +67,9 @@ def _identifier(activity: etree._Element, today: date) -> Iterator[Violation]:
 
 
 def _presence(activity: etree._Element, today: date) -> Iterator[Violation]:
-    if not elements(activity, "activity-date[@type='1' or @type='2']"):
+    if not any(d.get("type") in ("1", "2") for d in activity.iterfind("activity-date")):
         yield _violation(activity, "6.11.1", "a planned or actual start date is required")
-    if not elements(activity, "sector | transaction/sector"):
+    if activity.find("sector") is None and activity.find("transaction/sector") is None:
         yield _violation(activity, "6.2.2", "a sector is required (activity or transactions)")
     if activity.get(_LANG) is None:
         for narrative in activity.iter("narrative"):
@@ -81,7 +80,7 @@ def _presence(activity: etree._Element, today: date) -> Iterator[Violation]:
             if value.get("currency") is None:
                 yield _violation(value, "7.8.1", "no currency here nor a default-currency")
     for element in activity.iter("title", "description"):
-        if not "".join(strings(element, "narrative/text()")):
+        if not "".join(n.text or "" for n in element.iterfind("narrative")).strip():
             rule = "4.3.1" if element.tag == "title" else "4.4.1"
             yield _violation(element, rule, f"the {element.tag} must have narrative text")
 
