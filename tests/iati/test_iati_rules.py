@@ -115,3 +115,10 @@ def test_withdrawn_codes_pass_on_import_but_not_on_export():
 def test_sector_codes_of_other_vocabularies_are_not_checked_as_dac_codes():
     own = GOOD.replace('vocabulary="1" code="15151"', 'vocabulary="99" code="GHR"')
     assert check_codes(_activity(own), export=True) == []
+
+
+def test_every_vendored_codelist_is_used_by_a_check():
+    from logframe.interchange.iati.codelists import CHECKS, CODELISTS
+
+    vendored = {path.stem for path in CODELISTS.glob("*.xml")}
+    assert vendored == {check.codelist for check in CHECKS}

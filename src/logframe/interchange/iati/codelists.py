@@ -59,6 +59,7 @@ CHECKS = (
     Check(("other-identifier",), "type", "OtherIdentifierType"),
     Check(("recipient-country",), "code", "Country", parent="iati-activity"),
     Check(("recipient-region",), "code", "Region", ("", "1"), parent="iati-activity"),
+    Check(("recipient-region",), "vocabulary", "RegionVocabulary", parent="iati-activity"),
     Check(("sector",), "code", "Sector", ("", "1")),
     Check(("sector",), "code", "SectorCategory", ("2",)),
     Check(("sector",), "vocabulary", "SectorVocabulary"),
@@ -70,6 +71,8 @@ CHECKS = (
     Check(("category",), "code", "DocumentCategory", parent="document-link"),
     Check(("result",), "type", "ResultType"),
     Check(("indicator",), "measure", "IndicatorMeasure"),
+    Check(("reference",), "vocabulary", "IndicatorVocabulary", parent="indicator"),
+    Check(("reference",), "vocabulary", "ResultVocabulary", parent="result"),
     Check(("*",), LANG, "Language"),
 )
 _BY_TAG: dict[str, list[Check]] = {}
