@@ -27,6 +27,7 @@ from logframe.workflow.evidence import (
     XLSX,
     clean_file_name,
     evidence_attach,
+    evidence_remove,
     sniff,
 )
 
@@ -262,3 +263,63 @@ def test_a_report_without_evidence_has_no_annex(client, manager):
     client.force_login(manager)
     html = client.get("/funds/UNDG-ITF/projects/G11-23/2013Q1.html").content.decode()
     assert 'id="evidence"' not in html
+
+
+def _attached(actor, name="list.pdf"):
+    return evidence_attach(
+        period=period_of(), indicator=value_of("1.1.9").indicator,
+        upload=SimpleUploadedFile(name, PDF_BYTES), description="", actor=actor,
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_evidence_can_be_removed_by_who_may_attach_it(settings, as_user, undp):
+    evidence = _attached(undp)
+    stored = Path(settings.MEDIA_ROOT) / evidence.file.name
+    page = as_user(undp).get(url("project-entry")).content.decode()
+    remove = url("entry-evidence-remove", pk=evidence.pk)
+    assert f'action="{remove}"' in page
+    response = as_user(undp).post(remove, **HTMX)
+    assert response.status_code == 200
+    assert "Removed list.pdf." in response.content.decode()
+    assert not m.Evidence.objects.exists()
+    deleted = m.Evidence.history.get(history_type="-")
+    assert (deleted.history_user, deleted.name) == (undp, "list.pdf")
+    assert deleted.history_change_reason == "evidence removed from 1.1.9"
+    assert stored.read_bytes() == PDF_BYTES  # kept: the history can still name it
+
+
+@pytest.mark.django_db
+def test_without_javascript_a_removal_goes_back_to_the_page(as_user, manager):
+    evidence = _attached(manager)
+    response = as_user(manager).post(url("entry-evidence-remove", pk=evidence.pk))
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#indicator-{value_of('1.1.9').indicator.pk}")
+    assert not m.Evidence.objects.exists()
+
+
+@pytest.mark.django_db
+def test_evidence_is_removed_only_by_who_may_enter_the_value(
+    client, as_user, manager, unops, viewer, reviewer
+):
+    evidence = _attached(manager)
+    remove = url("entry-evidence-remove", pk=evidence.pk)
+    assert client.post(remove).status_code == 302  # to the login page
+    for someone in (unops, viewer, reviewer):
+        assert as_user(someone).post(remove, **HTMX).status_code == 403
+    assert as_user(manager).get(remove).status_code == 405
+    assert (
+        as_user(manager).post(url("entry-evidence-remove", pk=evidence.pk + 1)).status_code == 404
+    )
+    assert m.Evidence.objects.filter(pk=evidence.pk).exists()
+    with pytest.raises(PermissionDenied):
+        evidence_remove(evidence=evidence, actor=unops)
+
+
+@pytest.mark.django_db
+def test_evidence_of_a_submitted_quarter_stays(as_user, manager):
+    evidence = _attached(manager)
+    m.ReportingPeriod.objects.filter(pk=period_of().pk).update(state="submitted")
+    response = as_user(manager).post(url("entry-evidence-remove", pk=evidence.pk), **HTMX)
+    assert response.status_code in {403, 409}
+    assert m.Evidence.objects.filter(pk=evidence.pk).exists()

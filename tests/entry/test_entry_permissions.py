@@ -42,15 +42,37 @@ def _indicator_pk(code: str) -> int:
     return value_of(code).indicator.pk
 
 
+def _evidence_on(code: str) -> Callable[[], dict[str, object]]:
+    """The URL arguments of a file attached to ``code``'s value (attached when called)."""
+
+    def attached() -> dict[str, object]:
+        from django.core.files.base import ContentFile
+
+        from logframe.portfolio.models import Evidence
+
+        evidence = Evidence(
+            indicator_value=value_of(code), name="a.pdf", content_type="application/pdf",
+            size=len(PDF), sha256="0" * 64,
+        )  # fmt: skip
+        evidence.file.save("evidence", ContentFile(PDF), save=False)
+        evidence.save()
+        return {"pk": evidence.pk}
+
+    return attached
+
+
 @dataclass(frozen=True)
 class Case:
     """How to call one endpoint, in which state of the quarter, and who gets through."""
 
-    kwargs: dict[str, str]
+    kwargs: dict[str, object] | Callable[[], dict[str, object]]
     data: Callable[[], dict[str, object]]
     allowed: frozenset[str]
     state: str = "open"
     extra: dict[str, str] = field(default_factory=dict)
+
+    def url_kwargs(self) -> dict[str, object]:
+        return self.kwargs() if callable(self.kwargs) else self.kwargs
 
 
 EVERYONE_WHO_ENTERS_UNDP = frozenset({"undp", "manager", "admin"})
@@ -64,6 +86,7 @@ CASES: dict[str, Case] = {
         EVERYONE_WHO_ENTERS_UNDP,
     ),
     "entry-evidence": Case({"code": "1.1.9"}, _evidence("1.1.9"), EVERYONE_WHO_ENTERS_UNDP),
+    "entry-evidence-remove": Case(_evidence_on("1.1.9"), dict, EVERYONE_WHO_ENTERS_UNDP),
     "entry-finance": Case(
         {"organisation": "UNDP"},
         lambda: finance_data(
@@ -124,7 +147,7 @@ def _post(client, users, role: str, name: str):
         type(period_of()).objects.filter(pk=period_of().pk).update(state=case.state)
     if role != "anonymous":
         client.force_login(users[role])
-    return client.post(url(name, **case.kwargs), case.data())
+    return client.post(url(name, **case.url_kwargs()), case.data())
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -136,8 +159,8 @@ def test_matrix(client, users, name, role):
     assert outcome(_post(client, users, role, name)) == expected
 
 
-LOCKING = ["entry-value", "entry-evidence", "entry-finance", "entry-beneficiary",
-           "entry-narrative", "entry-texts", "period-submit"]  # fmt: skip
+LOCKING = ["entry-value", "entry-evidence", "entry-evidence-remove", "entry-finance",
+           "entry-beneficiary", "entry-narrative", "entry-texts", "period-submit"]  # fmt: skip
 
 
 @pytest.mark.parametrize("state", ["submitted", "approved"])
@@ -147,7 +170,7 @@ def test_nobody_changes_a_submitted_or_approved_quarter(client, users, name, rol
     type(period_of()).objects.filter(pk=period_of().pk).update(state=state)
     before = value_of("1.1.9").version
     client.force_login(users[role])
-    response = client.post(url(name, **CASES[name].kwargs), CASES[name].data())
+    response = client.post(url(name, **CASES[name].url_kwargs()), CASES[name].data())
     assert response.status_code == 403
     if role in CASES[name].allowed:  # refused for the state, and told so
         assert f"is {state}" in response.content.decode()
@@ -204,7 +227,7 @@ def test_anonymous_htmx_is_sent_to_the_login_page(client, loaded_project):
 
 @pytest.mark.parametrize("name", _endpoint_names())
 def test_entry_endpoints_refuse_get(as_user, admin, name):
-    response = as_user(admin).get(url(name, **CASES[name].kwargs))
+    response = as_user(admin).get(url(name, **CASES[name].url_kwargs()))
     if name == "entry-value":  # GET gives the row back, to reload it after a conflict
         assert response.status_code == 302
     else:

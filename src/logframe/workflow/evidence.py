@@ -100,6 +100,25 @@ def evidence_attach(
     return evidence
 
 
+@transaction.atomic
+def evidence_remove(
+    *, evidence: m.Evidence, actor: Any, access: ProjectAccess | None = None
+) -> None:
+    """Take a file off a value, with the same rights as attaching one (open quarter, the
+    person may enter the indicator's values). The deletion is in the history with who;
+    the stored file is kept, so what was removed can still be found by an administrator."""
+    value = evidence.indicator_value
+    period = value.period
+    indicator = value.indicator
+    rights = access if access is not None else project_access(user=actor, project=period.project)
+    if not rights.can_edit_result(indicator.result_id):
+        raise PermissionDenied(f"you may not remove evidence from {indicator.code}")
+    require_editable(period)
+    evidence._history_user = actor  # type: ignore[attr-defined]
+    evidence._change_reason = f"evidence removed from {indicator.code}"  # type: ignore[attr-defined]
+    evidence.delete()
+
+
 def _check_file(upload: UploadedFile) -> FileKind:
     size = upload.size or 0
     limit: int = settings.EVIDENCE_MAX_BYTES

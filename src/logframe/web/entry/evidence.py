@@ -16,7 +16,7 @@ from logframe.web.entry import sheet as s
 from logframe.web.entry.guard import EntryRequest, entry_view, require_open, scope_of
 from logframe.web.entry.views import page_url, render_page
 from logframe.workflow.errors import EntryError
-from logframe.workflow.evidence import evidence_attach
+from logframe.workflow.evidence import evidence_attach, evidence_remove
 
 
 @require_POST
@@ -55,6 +55,34 @@ def evidence_upload(
         messages.success(request, f"Attached {attached.name} to {code}.")
         return redirect(page_url(scope, row.anchor))
     return render_page(request, s.entry_sheet(scope, replace=row), status=status)
+
+
+@require_POST
+@entry_view
+def evidence_delete(
+    request: EntryRequest, fund: str, number: str, period: str, pk: int
+) -> HttpResponse:
+    """Take a file off a value (the same rights as attaching one); 404 for another quarter's."""
+    scope = scope_of(request, fund, number, period)
+    evidence = (
+        m.Evidence.objects.select_related("indicator_value__indicator", "indicator_value__period")
+        .filter(pk=pk, indicator_value__period=scope.period)
+        .first()
+    )
+    if evidence is None:
+        raise Http404("no such evidence in this quarter")
+    indicator = evidence.indicator_value.indicator
+    if not scope.access.can_edit_result(indicator.result_id):
+        raise PermissionDenied(f"you may not remove evidence from {indicator.code}")
+    require_open(scope)
+    name = evidence.name
+    evidence_remove(evidence=evidence, actor=request.user, access=scope.access)
+    row = s.value_row_alone(scope, indicator)
+    if request.htmx:
+        context = {"row": row, "scope": scope, "removed": name}
+        return render(request, "web/entry/_evidence.html", context)
+    messages.success(request, f"Removed {name} from {indicator.code}.")
+    return redirect(page_url(scope, row.anchor))
 
 
 @require_GET

@@ -40,6 +40,7 @@ class RowUrls:
     history: str
     attach: str
     evidence_file: str
+    evidence_remove: str
 
     @classmethod
     def of(cls, scope: Scope) -> RowUrls:
@@ -52,6 +53,9 @@ class RowUrls:
             evidence_file=reverse("evidence-file", args=[fund, number, _PK_NUMBER]).replace(
                 str(_PK_NUMBER), _PK
             ),
+            evidence_remove=reverse(
+                "entry-evidence-remove", args=[fund, number, period, _PK_NUMBER]
+            ).replace(str(_PK_NUMBER), _PK),
         )
 
     @staticmethod
@@ -197,14 +201,16 @@ def findings_list(findings: Iterable[Finding], anchor: str, *, oob: bool = False
     )
 
 
-def evidence_html(row: ValueRow, parts: PageParts, *, attached: str = "") -> SafeString:
-    """The value's evidence and the form to attach more (what ``_evidence.html`` wrote)."""
+def evidence_html(
+    row: ValueRow, parts: PageParts, *, attached: str = "", removed: str = ""
+) -> SafeString:
+    """The value's evidence, each with a button to remove it, and the form to attach more."""
     pk = row.indicator.pk
     listing: str = ""
     if row.evidence:
         items = format_html_join(
             "",
-            '<li><a href="{}" download>{}</a> <span class="meta">{}{}{}, {}</span></li>',
+            '<li><a href="{}" download>{}</a> <span class="meta">{}{}{}, {}</span>{}</li>',
             (
                 (
                     RowUrls.fill(parts.urls.evidence_file, ev.pk),
@@ -213,6 +219,7 @@ def evidence_html(row: ValueRow, parts: PageParts, *, attached: str = "") -> Saf
                     format_html(" · {}", ev.description) if ev.description else "",
                     format_html(" · {}", ev.uploaded_by) if ev.uploaded_by else "",
                     date_filter(ev.uploaded_at, "j M Y"),
+                    _remove_button(ev.pk, ev.name, parts) if row.may_attach else "",
                 )
                 for ev in row.evidence
             ),
@@ -222,14 +229,29 @@ def evidence_html(row: ValueRow, parts: PageParts, *, attached: str = "") -> Saf
             row.indicator.code,
             items,
         )
-    note = format_html('<p class="saved" role="status">Attached {}.</p>', attached)
+    note: SafeString | str = ""
+    if attached:
+        note = format_html('<p class="saved" role="status">Attached {}.</p>', attached)
+    elif removed:
+        note = format_html('<p class="saved" role="status">Removed {}.</p>', removed)
     upload = _upload(row, parts) if row.may_attach else ""
     return format_html(
-        '<div class="evidence" id="evidence-{}">{}{}{}</div>',
-        pk,
-        listing,
-        note if attached else "",
-        upload,
+        '<div class="evidence" id="evidence-{}">{}{}{}</div>', pk, listing, note, upload
+    )
+
+
+def _remove_button(pk: int, name: str, parts: PageParts) -> SafeString:
+    url = RowUrls.fill(parts.urls.evidence_remove, pk)
+    return format_html(
+        ' <form class="remove-evidence" method="post" action="{}" hx-post="{}"'
+        ' hx-target="closest .evidence" hx-swap="outerHTML" hx-confirm="Remove {}?">{}'
+        '<button type="submit" class="link-button" aria-label="Remove {}">Remove</button>'
+        "</form>",
+        url,
+        url,
+        name,
+        parts.csrf_input,
+        name,
     )
 
 

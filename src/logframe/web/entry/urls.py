@@ -14,6 +14,11 @@ urlpatterns = [
     path(QUARTER + "findings/", views.entry_findings, name="entry-findings"),
     path(QUARTER + "values/<str:code>/", saving.value_save, name="entry-value"),
     path(QUARTER + "values/<str:code>/evidence/", evidence.evidence_upload, name="entry-evidence"),
+    path(
+        QUARTER + "evidence/<int:pk>/remove/",
+        evidence.evidence_delete,
+        name="entry-evidence-remove",
+    ),
     path(QUARTER + "finance/<str:organisation>/", saving.finance_save, name="entry-finance"),
     path(QUARTER + "beneficiaries/<str:group>/", saving.beneficiary_save, name="entry-beneficiary"),
     path(QUARTER + "narrative/<str:code>/", saving.narrative_save, name="entry-narrative"),

@@ -40,8 +40,12 @@ def value_row(context: Any, row: ValueRow) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def evidence_block(context: Any, row: ValueRow, attached: Any = None) -> SafeString:
-    return evidence_html(row, _parts(context), attached=attached.name if attached else "")
+def evidence_block(
+    context: Any, row: ValueRow, attached: Any = None, removed: str = ""
+) -> SafeString:
+    return evidence_html(
+        row, _parts(context), attached=attached.name if attached else "", removed=removed or ""
+    )
 
 
 @register.simple_tag
