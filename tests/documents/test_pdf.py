@@ -71,7 +71,7 @@ def test_the_first_pages_are_not_blank(pdf_files: dict[str, Path], tmp_path: Pat
             assert dark / (grey.width * grey.height) > 0.01, png.name
 
 
-_BIDI_MARKS = re.compile("[\u2068\u2069\u202a-\u202e]")
+_BIDI_MARKS = re.compile("[\u2066-\u2069\u202a-\u202e]")
 
 
 def _as_extracted(label: str) -> str:

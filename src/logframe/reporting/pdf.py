@@ -100,7 +100,8 @@ html, body {{ margin: 0; }}
 .report[dir="rtl"] {{ font-family: "{fonts.FAMILY}", sans-serif; }}
 .report table {{ table-layout: fixed; }}
 .report th, .report td {{ overflow-wrap: break-word; }}
-.report .num {{ white-space: normal; }}
+.report .num .reported, .report thead th.num {{ white-space: normal; }}
+.report table.finance {{ font-size: 8pt; }}
 .report a {{ color: inherit; text-decoration: none; }}
 .report figure.chart {{ margin: 0 0 5mm; break-inside: avoid; page-break-inside: avoid; }}
 .report figure.chart figcaption {{ margin-bottom: 1.5mm; color: #0b4f8a; font-weight: 700;

@@ -150,9 +150,10 @@ class Writer:
     # Paragraphs --------------------------------------------------------------------------
 
     def _direction(self, paragraph: Paragraph, text: str = "") -> None:
-        """Right to left in Arabic and Kurdish, unless the paragraph starts in Latin script:
-        the project's own English text stays a left-to-right paragraph, its full stop last."""
-        if self.t.rtl and not _starts_latin(text):
+        """Right to left in Arabic and Kurdish when the paragraph starts in Arabic script: the
+        project's own English text stays left to right, its full stop last, and so does a
+        figure ("96 %", not "% 96")."""
+        if self.t.rtl and (_starts_arabic(text) or not text):
             paragraph._p.get_or_add_pPr().insert(0, OxmlElement("w:bidi"))
 
     def _run(
@@ -293,10 +294,10 @@ def xml_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _starts_latin(text: str) -> bool:
-    """Whether the first letter of ``text`` is not Arabic script (False when it has none)."""
+def _starts_arabic(text: str) -> bool:
+    """Whether the first letter of ``text`` is in Arabic script (False when it has none)."""
     letter = next((c for c in text if c.isalpha()), "")
-    return bool(letter) and not _ARABIC_SCRIPT.match(letter)
+    return bool(_ARABIC_SCRIPT.match(letter))
 
 
 def _merge(first: _Cell, last: _Cell) -> None:

@@ -38,7 +38,8 @@ def join(parts: Iterable[str]) -> str:
     return "\n".join(part for part in parts if part)
 
 
-FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: a run of text takes its own direction
+# isolates: a run of text laid out in its own direction (left to right; its first letter's)
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 _BLOCK_OPEN = re.compile(r"(<(?:p|li)\b[^>]*>)")
 _BLOCK_CLOSE = re.compile(r"(</(?:p|li)>)")
 
@@ -62,8 +63,8 @@ def rich(fragment: str, *, empty: str = "Nothing reported.", t: Labels = EN) -> 
 
 def ltr(text: str, t: Labels, class_: str = "") -> str:
     """A code or number, kept left to right inside right-to-left text (1.1.8, 13,947,279.00)."""
-    if t.rtl:
-        return el("bdi", esc(text), dir="ltr", class_=class_)
+    if t.rtl:  # <bdi> for browsers, the isolate characters for WeasyPrint
+        return el("bdi", f"{LRI}{esc(text)}{PDI}", dir="ltr", class_=class_)
     return el("span", esc(text), class_=class_) if class_ else esc(text)
 
 
@@ -85,7 +86,7 @@ def figure_html(figure: Figure, t: Labels = EN) -> str:
 
 
 def _figure_text(text: str, t: Labels) -> str:
-    return el("bdi", esc(text), dir="ltr") if t.rtl and text else esc(text)
+    return el("bdi", f"{LRI}{esc(text)}{PDI}", dir="ltr") if t.rtl and text else esc(text)
 
 
 def figure_cell(figure: Figure, t: Labels = EN) -> str:

@@ -51,7 +51,7 @@ def financial_status(finance: FinanceSection, t: Labels = EN) -> str:
     )
 
 
-_FINANCE_WIDTHS = ("11%", "15%", "15%", "10%", "15%", "10%", "15%", "9%")
+_FINANCE_WIDTHS = ("15%", "14%", "14%", "10%", "14%", "10%", "14%", "9%")
 
 
 def _finance_head(currency: str, t: Labels) -> str:
@@ -152,8 +152,8 @@ def _indicator_row(row: IndicatorRow, t: Labels) -> str:
     text = ltr(row.code, t, class_="code") + " " + data(row.text, t) + marks(row.marks.text)
     cells = [
         el("td", text + comment),
-        el("td", esc(target_text(row, t)) + marks(row.marks.target), class_="fig"),
-        el("td", esc(actual_text(row, t)) + marks(row.marks.actual), class_="fig"),
+        el("td", data(target_text(row, t), t) + marks(row.marks.target), class_="fig"),
+        el("td", data(actual_text(row, t), t) + marks(row.marks.actual), class_="fig"),
         figure_cell(row.percent, t),
     ]
     return el("tr", "".join(cells), class_="indicator")
