@@ -109,7 +109,7 @@ CASES: dict[str, Case] = {
     "period-reopen": Case(
         {}, lambda: {"reason": "A typo in 1.1.9."}, frozenset({"admin"}), "approved"
     ),
-    "period-open-next": Case({}, dict, MANAGERS),
+    "period-open-next": Case({}, dict, MANAGERS, state="submitted"),
 }
 
 

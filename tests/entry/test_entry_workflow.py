@@ -81,8 +81,24 @@ def test_the_whole_cycle(client, manager, undp, reviewer, admin):
     ]
 
 
+def test_the_next_quarter_opens_once_the_latest_is_submitted(client, manager):
+    client.force_login(manager)
+    page = client.get(url("project-entry")).content.decode()
+    assert "2013Q2 can be opened once 2013Q1 is submitted." in page
+    assert url("period-open-next") not in page
+    response = client.post(url("period-open-next"))
+    assert response.status_code == 302
+    assert said(response) == (
+        "Not opened: 2013Q1 is still open: submit it first, so that what is carried forward"
+        " is what was reported."
+    )
+    assert period_of().project.periods.count() == 1
+
+
 def test_opening_the_next_quarter_carries_cumulative_values_forward(client, manager):
     client.force_login(manager)
+    type(period_of()).objects.filter(pk=period_of().pk).update(state="submitted")
+    assert url("period-open-next") in client.get(url("project-entry")).content.decode()
     response = client.post(url("period-open-next"))
     assert response.status_code == 302
     assert response["Location"] == url("project-entry", period="2013Q2")

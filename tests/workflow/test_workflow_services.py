@@ -175,6 +175,10 @@ def test_the_whole_workflow(people, period):
 def test_opening_the_next_quarter_carries_cumulative_values_forward(people, period):
     with pytest.raises(PermissionDenied):
         period_open_next(project=period.project, actor=people["undp"])
+    with pytest.raises(EntryError, match="2013Q1 is still open: submit it first"):
+        period_open_next(project=period.project, actor=people["manager"])
+    assert period.project.periods.count() == 1
+    period_submit(period=period, actor=people["manager"])
     following = period_open_next(project=period.project, actor=people["manager"])
     assert following.code == "2013Q2"
     assert value_of(following, "1.1.9").value == 498

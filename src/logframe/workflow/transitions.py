@@ -106,11 +106,19 @@ def period_reopen(
     return period
 
 
+# the states of the latest quarter from which the next one may be opened: its cumulative
+# values must be the ones reported, not figures still being entered
+CARRIED_FROM = frozenset({"submitted", "approved"})
+
+
 @transaction.atomic
 def period_open_next(
     *, project: m.Project, actor: Any, access: ProjectAccess | None = None
 ) -> m.ReportingPeriod:
     """Open the quarter after the latest one, carrying indicators' cumulative values forward.
+
+    The latest quarter must have been submitted (or approved): otherwise the figures
+    carried forward could still change, and the two quarters would disagree.
 
     Cumulative indicator values (value, split, status, % complete), the agencies'
     cumulative finance and the beneficiary targets and actuals are copied; per-period
@@ -122,6 +130,13 @@ def period_open_next(
     latest = project.periods.order_by("-year", "-quarter").first()
     if latest is None:
         raise EntryError({"period": "the project has no quarter yet to carry forward"})
+    if latest.state not in CARRIED_FROM:
+        raise EntryError(
+            {
+                "period": f"{latest.code} is still {latest.state}: submit it first, so that"
+                " what is carried forward is what was reported"
+            }
+        )
     following = latest.as_quarter().next()
     period = m.ReportingPeriod(project=project, year=following.year, quarter=following.number)
     period._history_user = actor  # type: ignore[attr-defined]
