@@ -97,5 +97,9 @@ def deadline_status(*, period: ReportingPeriod, today: date) -> DeadlineStatus:
     return standing_on(state=period.state, due=due_date(period=period), today=today)
 
 
-def _days(n: int) -> str:
+def days_text(n: int) -> str:
+    """ "1 day", "12 days", "4,960 days": the one wording of a number of days."""
     return "1 day" if n == 1 else f"{n:,} days"
+
+
+_days = days_text

@@ -1,6 +1,7 @@
 """How a quarter's report stands against its due date, as the dashboards word it. Pure.
 
-The due date itself is ``notify.deadlines.report_due`` (the one rule); this adds the
+The due date and the wording of an unsent report ("due in 12 days", "late by 3 days")
+are ``notify.deadlines``' (the one rule, also used by the reminders); this adds only the
 dashboards' wording for sent reports ("submitted 2 days late").
 """
 
@@ -11,7 +12,7 @@ from datetime import date
 
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodState
-from logframe.notify.deadlines import report_due
+from logframe.notify.deadlines import Standing, days_text, report_due, standing_on
 
 _SENT = frozenset({PeriodState.SUBMITTED.value, PeriodState.APPROVED.value})
 
@@ -38,17 +39,10 @@ def report_deadline(
         if submitted_on is None:
             return Deadline(due=due, text="submitted", late=False, days_left=None)
         late_by = (submitted_on - due).days
-        text = f"submitted {_days(late_by)} late" if late_by > 0 else "submitted on time"
+        text = f"submitted {days_text(late_by)} late" if late_by > 0 else "submitted on time"
         return Deadline(due=due, text=text, late=late_by > 0, days_left=None)
+    standing = standing_on(state=PeriodState.OPEN.value, due=due, today=today)
     left = (due - today).days
-    if left > 0:
-        text = f"due in {_days(left)}"
-    elif left == 0:
-        text = "due today"
-    else:
-        text = f"late by {_days(-left)}"
-    return Deadline(due=due, text=text, late=left < 0, days_left=left)
-
-
-def _days(n: int) -> str:
-    return f"{n:,} day" if n == 1 else f"{n:,} days"
+    return Deadline(
+        due=due, text=standing.label, late=standing.standing is Standing.LATE, days_left=left
+    )
