@@ -112,6 +112,9 @@ def test_the_result_tree(api, users):
         ("/api/projects/G11-23/periods/2013Q1/values/1.1.99/", "no indicator 1.1.99"),
         ("/api/projects/G11-23/periods/2013Q1/narratives/9.9/", "no output 9.9"),
         ("/api/projects/G11-23/?fund=%00", "no fund"),
+        ("/api/projects/G%0011-23/", "no project"),  # NUL: PostgreSQL refuses it in a query
+        ("/api/projects/G11-23/periods/2013Q1/values/1.1%00.9/", "no indicator"),
+        ("/api/projects/G11-23/periods/2013Q1/finance/UN%00DP/", "no organisation"),
     ],
 )
 def test_unknown_things_are_404(api, users, path, words):

@@ -34,6 +34,20 @@ def _schema():
 
 
 @pytest.fixture
+def _connection_kept():
+    """As Django's test client does: the end of a request must not close the connection
+    (on PostgreSQL it would, in the middle of the test's transaction)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
 def manager_token(make_member, loaded_project):
     from rest_framework.authtoken.models import Token
 
@@ -47,6 +61,7 @@ schema = _schema()
 @schema.parametrize()
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @pytest.mark.django_db
+@pytest.mark.usefixtures("_connection_kept")
 def test_no_server_errors(case, manager_token):
     headers = {"Authorization": f"Token {manager_token}"}
     case.call_and_validate(headers=headers, checks=[not_a_server_error])

@@ -56,8 +56,10 @@ def test_a_stale_version_is_refused_with_the_value_saved_meanwhile(api, users):
     assert first.status_code == 200
     second = _patch(api(users["manager"]), "1.1.9", value="499", version=0)
     error = assert_error(second, 409, "stale_version")
-    assert error["message"].startswith("Undp saved")
-    assert "510" in error["message"]
+    assert error["message"].startswith("undp saved value 510, male 480, female 28 at ")
+    assert error["message"].endswith(" UTC after the version you read; nothing was saved.")
+    assert error["saved_by"] == "undp"
+    assert error["saved_at"].startswith("20")
     assert error["current"]["value"] == "510"
     assert error["current"]["version"] == 1
     assert stored_value("1.1.9").value == Decimal(510)  # nothing overwritten

@@ -56,7 +56,10 @@ def error_body(exc: Exception, data: Any) -> dict[str, Any]:
         message = _text(data["detail"])
     else:
         message = _text(data)
-    body: dict[str, Any] = {"code": code, "message": _sentence(message), "fields": fields}
+    # a stale version's message starts with a user name: never capitalised
+    keep_case = isinstance(exc, Conflict) and exc.code == "stale_version"
+    message = _sentence(message, capitalise=not keep_case)
+    body: dict[str, Any] = {"code": code, "message": message, "fields": fields}
     if isinstance(exc, Conflict):
         body.update(exc.extra)
     return body
@@ -95,6 +98,7 @@ def _text(detail: Any) -> str:
     return str(detail).strip()
 
 
-def _sentence(text: str) -> str:
+def _sentence(text: str, *, capitalise: bool = True) -> str:
     text = text.strip() or "The request was refused."
-    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+    first = text[:1].upper() if capitalise else text[:1]
+    return first + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")

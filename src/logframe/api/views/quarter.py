@@ -56,11 +56,35 @@ def save_through(
     try:
         save()
     except StaleEdit as stale:
-        raise Conflict(str(stale), code="stale_version", extra={"current": current()}) from None
+        raise Conflict(
+            stale_message(stale),
+            code="stale_version",
+            extra={
+                "saved_by": stale.who,
+                "saved_at": stale.when.isoformat() if stale.when else None,
+                "current": current(),
+            },
+        ) from None
     except PermissionDenied as refusal:
         if not scope.open:  # the quarter was submitted while the request was on its way
             raise quarter_locked(scope, refusal) from None
         raise
+
+
+def stale_message(stale: StaleEdit) -> str:
+    """Who saved what, and when (UTC), with the numbers as the API writes them."""
+    saved = ", ".join(f"{name} {_plain_text(text)}" for name, text in stale.current.items() if text)
+    at = f" at {stale.when:%H:%M} UTC" if stale.when else ""
+    return (
+        f"{stale.who} saved {saved or 'a change'}{at} after the version you read; nothing was saved"
+    )
+
+
+def _plain_text(text: str) -> str:
+    try:
+        return str(plain(Decimal(text)))
+    except ArithmeticError:
+        return text
 
 
 def plain(value: Any) -> Any:
