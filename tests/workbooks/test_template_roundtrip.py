@@ -122,3 +122,18 @@ def test_clearing_a_cell_clears_the_value(loaded_project, period, manager, blank
     data = _template(loaded_project)
     _import(period, fill(data, {("Beneficiaries", "C5"): blank}), manager)
     assert m.BeneficiaryFigure.objects.get(period=period, group="men").target is None
+
+
+@pytest.mark.parametrize("lines", [1, 10])
+def test_an_import_costs_a_fixed_number_of_queries_per_changed_line(
+    loaded_project, period, manager, django_assert_max_num_queries, lines
+):
+    data = _template(loaded_project)
+    codes = [line.code for line in read_template(data).indicators][:lines]
+    filled = fill(data, {("Indicators", f"F{row_of(data, 'Indicators', c)}"): 999 for c in codes})
+    workbook = read_template(filled)
+    with django_assert_max_num_queries(
+        9 + 7 * lines
+    ):  # access, the stored rows; a service call each
+        summary = template_import(period=period, workbook=workbook, actor=manager)
+    assert summary.saved == lines
