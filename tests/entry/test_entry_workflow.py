@@ -123,7 +123,8 @@ def test_buttons_are_shown_to_whom_may_use_them(client, manager, undp, viewer, r
         return client.get(url("project-entry")).content.decode()
 
     assert "Submit 2013Q1 for review" in page_for(manager)
-    assert "Open 2013Q2" in page_for(manager)
+    assert "Open 2013Q2" not in page_for(manager)  # not before 2013Q1 is submitted
+    assert "2013Q2 can be opened once 2013Q1 is submitted." in page_for(manager)
     for user in (undp, viewer, reviewer):
         html = page_for(user)
         assert "Submit 2013Q1" not in html

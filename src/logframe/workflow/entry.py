@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from logframe.accounts.access import ProjectAccess, project_access, require_editable
@@ -15,6 +14,7 @@ from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.measures import Status
 from logframe.portfolio import models as m
 from logframe.richtext import sanitise_html
+from logframe.workflow import rights
 from logframe.workflow.errors import EntryError
 from logframe.workflow.locking import locked_row, save_audited
 
@@ -48,8 +48,7 @@ def indicator_value_set(
     access: ProjectAccess | None = None,
 ) -> m.IndicatorValue:
     """Save an indicator's actual for the quarter; refused when locked, foreign or stale."""
-    if not _access(actor, period.project, access).can_edit_result(indicator.result_id):
-        raise PermissionDenied(f"you may not enter values for output {indicator.result.code}")
+    rights.require_values_right(_access(actor, period.project, access), indicator)
     require_editable(period)
     _check_value(data)
     row = locked_row(
@@ -100,8 +99,7 @@ def finance_set(
     access: ProjectAccess | None = None,
 ) -> m.FinancialStatus:
     """Save an agency's cumulative committed and disbursed funds for the quarter."""
-    if not _access(actor, period.project, access).can_edit_finance(participation.organisation_id):
-        raise PermissionDenied(f"you may not enter {participation.organisation.code}'s finance")
+    rights.require_finance_right(_access(actor, period.project, access), participation.organisation)
     require_editable(period)
     errors = {
         name: "an amount cannot be negative"
@@ -135,8 +133,7 @@ def beneficiary_set(
     access: ProjectAccess | None = None,
 ) -> m.BeneficiaryFigure:
     """Save a beneficiary group's target and actual for the quarter (the manager's)."""
-    if not _access(actor, period.project, access).can_edit_period_texts:
-        raise PermissionDenied("only the project manager enters beneficiaries")
+    rights.require_beneficiaries_right(_access(actor, period.project, access))
     require_editable(period)
     errors = {
         name: "a number of people cannot be negative"
@@ -166,8 +163,7 @@ def narrative_set(
     access: ProjectAccess | None = None,
 ) -> m.ResultProgress:
     """Save the qualitative achievements of an output (sanitised rich text)."""
-    if not _access(actor, period.project, access).can_edit_result(result.pk):
-        raise PermissionDenied(f"you may not write the narrative of output {result.code}")
+    rights.require_narrative_right(_access(actor, period.project, access), result)
     require_editable(period)
     row = locked_row(
         m.ResultProgress,
@@ -191,8 +187,7 @@ def period_texts_set(
     access: ProjectAccess | None = None,
 ) -> m.ReportingPeriod:
     """Save the quarter's summary, constraints and procurement (the manager's)."""
-    if not _access(actor, period.project, access).can_edit_period_texts:
-        raise PermissionDenied("only the project manager writes the quarter's summary")
+    rights.require_texts_right(_access(actor, period.project, access))
     require_editable(period)
     row = locked_row(m.ReportingPeriod, key={"pk": period.pk}, expected_version=expected_version)
     assert row is not None

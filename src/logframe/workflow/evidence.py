@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
@@ -24,6 +23,7 @@ from django.template.defaultfilters import filesizeformat
 from logframe.accounts.access import ProjectAccess, project_access, require_editable
 from logframe.portfolio import models as m
 from logframe.workflow.errors import EntryError
+from logframe.workflow.rights import require_evidence_right
 
 SNIFF_BYTES = 8192
 NAME_MAX = 120
@@ -72,8 +72,7 @@ def evidence_attach(
     too large, of a kind not accepted, or when the indicator has no value yet.
     """
     rights = access if access is not None else project_access(user=actor, project=period.project)
-    if not rights.can_edit_result(indicator.result_id):
-        raise PermissionDenied(f"you may not attach evidence to {indicator.code}")
+    require_evidence_right(rights, indicator, remove=False)
     require_editable(period)
     value = m.IndicatorValue.objects.filter(period=period, indicator=indicator).first()
     if value is None:
@@ -111,8 +110,7 @@ def evidence_remove(
     period = value.period
     indicator = value.indicator
     rights = access if access is not None else project_access(user=actor, project=period.project)
-    if not rights.can_edit_result(indicator.result_id):
-        raise PermissionDenied(f"you may not remove evidence from {indicator.code}")
+    require_evidence_right(rights, indicator, remove=True)
     require_editable(period)
     evidence._history_user = actor  # type: ignore[attr-defined]
     evidence._change_reason = f"evidence removed from {indicator.code}"  # type: ignore[attr-defined]

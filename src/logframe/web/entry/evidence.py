@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from logframe.web.entry.guard import EntryRequest, entry_view, require_open, sco
 from logframe.web.entry.views import page_url, render_page
 from logframe.workflow.errors import EntryError
 from logframe.workflow.evidence import evidence_attach, evidence_remove
+from logframe.workflow.rights import require_evidence_right
 
 
 @require_POST
@@ -26,8 +26,7 @@ def evidence_upload(
 ) -> HttpResponse:
     scope = scope_of(request, fund, number, period)
     indicator = s.indicator_of(scope, code)
-    if not scope.access.can_edit_result(indicator.result_id):
-        raise PermissionDenied(f"you may not attach evidence to {code}")
+    require_evidence_right(scope.access, indicator, remove=False)
     require_open(scope)
     form = f.EvidenceForm(request.POST, request.FILES, prefix=f"e{indicator.pk}")
     attached: m.Evidence | None = None
@@ -72,8 +71,7 @@ def evidence_delete(
     if evidence is None:
         raise Http404("no such evidence in this quarter")
     indicator = evidence.indicator_value.indicator
-    if not scope.access.can_edit_result(indicator.result_id):
-        raise PermissionDenied(f"you may not remove evidence from {indicator.code}")
+    require_evidence_right(scope.access, indicator, remove=True)
     require_open(scope)
     name = evidence.name
     evidence_remove(evidence=evidence, actor=request.user, access=scope.access)

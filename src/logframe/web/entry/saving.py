@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -29,6 +28,7 @@ from logframe.web.entry.blocks import GROUP_LABELS, Notice, Scope
 from logframe.web.entry.guard import EntryRequest, entry_view, require_open, scope_of
 from logframe.web.entry.views import SAVED_EVENT, page_url, render_page
 from logframe.web.entry.wording import describe_beneficiary, describe_finance, describe_value
+from logframe.workflow import rights
 from logframe.workflow.entry import (
     beneficiary_set,
     finance_set,
@@ -105,8 +105,7 @@ def value_save(
             return redirect(page_url(scope, f"indicator-{indicator.pk}"))
         row = s.value_row_alone(scope, indicator)
         return render(request, "web/entry/_value_row.html", {"row": row, "scope": scope})
-    if not scope.access.can_edit_result(indicator.result_id):
-        raise PermissionDenied(f"you may not enter values for output {indicator.result.code}")
+    rights.require_values_right(scope.access, indicator)
     require_open(scope)
     form = f.ValueForm(request.POST, indicator=indicator, prefix=f"v{indicator.pk}")
     status, notice = attempt(
@@ -142,8 +141,7 @@ def finance_save(
 ) -> HttpResponse:
     scope = scope_of(request, fund, number, period)
     participation = s.finance_alone(scope, organisation).participation
-    if not scope.access.can_edit_finance(participation.organisation_id):
-        raise PermissionDenied(f"you may not enter {organisation}'s finance")
+    rights.require_finance_right(scope.access, participation.organisation)
     require_open(scope)
     form = f.FinanceForm(request.POST, label=organisation, prefix=f"f{participation.pk}")
     status, notice = attempt(
@@ -181,8 +179,7 @@ def beneficiary_save(
 ) -> HttpResponse:
     scope = scope_of(request, fund, number, period)
     chosen = s.group_of(group)
-    if not scope.access.can_edit_period_texts:
-        raise PermissionDenied("only the project manager enters beneficiaries")
+    rights.require_beneficiaries_right(scope.access)
     require_open(scope)
     form = f.BeneficiaryForm(request.POST, label=GROUP_LABELS[chosen], prefix=f"b-{chosen.value}")
     status, notice = attempt(
@@ -219,8 +216,7 @@ def narrative_save(
 ) -> HttpResponse:
     scope = scope_of(request, fund, number, period)
     result = s.result_of(scope, code)
-    if not scope.access.can_edit_result(result.pk):
-        raise PermissionDenied(f"you may not write the narrative of output {code}")
+    rights.require_narrative_right(scope.access, result)
     require_open(scope)
     form = f.NarrativeForm(request.POST, label=f"{code} narrative", prefix=f"n{result.pk}")
     status, notice = attempt(
@@ -253,8 +249,7 @@ def narrative_save(
 @entry_view
 def texts_save(request: EntryRequest, fund: str, number: str, period: str) -> HttpResponse:
     scope = scope_of(request, fund, number, period)
-    if not scope.access.can_edit_period_texts:
-        raise PermissionDenied("only the project manager writes the quarter's summary")
+    rights.require_texts_right(scope.access)
     require_open(scope)
     form = f.TextsForm(request.POST, label="quarter", prefix="texts")
     status, notice = attempt(
