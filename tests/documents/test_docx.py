@@ -147,3 +147,48 @@ def test_text_that_xml_cannot_hold_is_dropped_not_fatal(seed: ReportModel, creat
     doc = Document(io.BytesIO(render_docx(odd, "en", created=created)))
     facts = _cells(doc)[0]
     assert [row[1] for row in facts if row[0] == EN.title] == ["Bell and form feed"]
+
+
+# The schema's order of the properties the renderer writes (ECMA-376 part 1, 17.3 and 17.4):
+# Word declares a file with properties out of this order unreadable.
+ORDER = {
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint"
+    " noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u"
+    " effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr"
+    " suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct"
+    " topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind"
+    " contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment"
+    " textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW"
+    " jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader"
+    " tblCellSpacing jc hidden",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection"
+    " tcFitText vAlign hideMark",
+    "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc"
+    " pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi"
+    " rtlGutter docGrid printerSettings",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_properties_are_in_the_order_word_requires(seed: ReportModel, created: datetime, lang):
+    import zipfile
+
+    from lxml import etree
+
+    data = render_docx(seed, lang, created=created)
+    problems = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for part in ("word/document.xml", "word/styles.xml", "word/footer1.xml"):
+            root = etree.fromstring(archive.read(part))
+            for name, order in ORDER.items():
+                rank = {tag: i for i, tag in enumerate(order.split())}
+                rank.setdefault("footerReference", rank.get("headerReference", 0))
+                for element in root.iter(f"{W}{name}"):
+                    tags = [etree.QName(child).localname for child in element]
+                    ranks = [rank.get(tag, -1) for tag in tags]
+                    if -1 in ranks or ranks != sorted(ranks):
+                        problems.append(f"{part} {name}: {tags}")
+    assert problems == []

@@ -23,6 +23,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.font import CT_RPr
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
@@ -82,36 +83,36 @@ class Writer:
         section.left_margin = section.right_margin = Cm(2)
         section.top_margin, section.bottom_margin = Cm(1.8), Cm(2)
         if self.t.rtl:
-            section._sectPr.append(OxmlElement("w:bidi"))
+            _insert(section._sectPr, "w:bidi", before=_AFTER_SECT_BIDI)
         self._footer()
 
     def _styles(self) -> None:
-        normal = self.doc.styles["Normal"]
-        normal.font.size = Pt(9.5)
-        self._fonts(normal.element.get_or_add_rPr())
-        normal.paragraph_format.space_after = Pt(3)
-        for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        defaults = self.doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
+        if defaults is not None and defaults.find(qn("w:rPr")) is not None:
+            self._fonts(defaults.find(qn("w:rPr")))
+        for name, size in (("Normal", 9.5), ("Title", 20), ("Heading 1", 13), ("Heading 2", 11),
+                           ("Heading 3", 10)):  # fmt: skip
             style = self.doc.styles[name]
-            style.font.color.rgb = BLUE
-            self._fonts(style.element.get_or_add_rPr())
-        self.doc.styles["Title"].font.size = Pt(20)
-        self.doc.styles["Heading 1"].font.size = Pt(13)
-        self.doc.styles["Heading 2"].font.size = Pt(11)
+            rpr = style.element.get_or_add_rPr()
+            self._fonts(rpr)
+            _size(rpr, size)
+            if name != "Normal":
+                style.font.color.rgb = BLUE
+        self.doc.styles["Normal"].paragraph_format.space_after = Pt(3)
 
     def _fonts(self, rpr: BaseOxmlElement) -> None:
         """The complex-script font (Arabic, Kurdish) is Vazirmatn; in RTL, Latin too."""
         rfonts = rpr.find(qn("w:rFonts"))
         if rfonts is None:
             rfonts = OxmlElement("w:rFonts")
-            rpr.insert(0, rfonts)
+            rpr.insert(1 if rpr.find(qn("w:rStyle")) is not None else 0, rfonts)
         rfonts.set(qn("w:cs"), fonts.FAMILY)
+        rfonts.attrib.pop(qn("w:cstheme"), "")  # a theme font would win over w:cs
         if self.t.rtl:
             for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
                 rfonts.set(qn(attr), fonts.FAMILY)
-            lang = rpr.find(qn("w:lang"))
-            if lang is None:
-                lang = OxmlElement("w:lang")
-                rpr.append(lang)
+                rfonts.attrib.pop(qn(attr + "Theme"), "")
+            lang = _insert(rpr, "w:lang", before=_AFTER_LANG)
             lang.set(qn("w:bidi"), _BIDI_LANG[self.t.lang])
 
     def _footer(self) -> None:
@@ -154,7 +155,7 @@ class Writer:
         project's own English text stays left to right, its full stop last, and so does a
         figure ("96 %", not "% 96")."""
         if self.t.rtl and (_starts_arabic(text) or not text):
-            paragraph._p.get_or_add_pPr().insert(0, OxmlElement("w:bidi"))
+            _insert(paragraph._p.get_or_add_pPr(), "w:bidi", before=_AFTER_P_BIDI)
 
     def _run(
         self,
@@ -169,16 +170,17 @@ class Writer:
         made.bold = run.bold or None
         made.italic = run.italic or None
         if size:
-            made.font.size = Pt(size)
+            _size(made._r.get_or_add_rPr(), size)
         if colour is not None:
             made.font.color.rgb = colour
         if superscript:
             made.font.superscript = True
         if self.t.rtl and _ARABIC_SCRIPT.search(run.text):
             rpr = made._r.get_or_add_rPr()
-            rpr.append(OxmlElement("w:rtl"))
-            if run.bold:
-                rpr.append(OxmlElement("w:bCs"))
+            _insert(rpr, "w:rtl", before=_AFTER_RTL)
+            bold = rpr.find(qn("w:b"))
+            if bold is not None and rpr.find(qn("w:bCs")) is None:
+                bold.addnext(OxmlElement("w:bCs"))
 
     def paragraph(
         self,
@@ -256,13 +258,13 @@ class Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         if self.t.rtl:
-            table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+            _insert(table._tbl.tblPr, "w:bidiVisual", before=_AFTER_BIDI_VISUAL)
         cells = table._cells  # once: python-docx recomputes the grid for every cell lookup
         for index, row in enumerate(table.rows):
             properties = row._tr.get_or_add_trPr()
+            _insert(properties, "w:cantSplit", before=("w:trHeight", *_AFTER_TBL_HEADER))
             if index < len(head):
-                properties.append(OxmlElement("w:tblHeader"))
-            properties.append(OxmlElement("w:cantSplit"))
+                _insert(properties, "w:tblHeader", before=_AFTER_TBL_HEADER)
             for column, content in enumerate(all_rows[index]):
                 target = cells[index * columns + column]
                 target.width = Cm(widths_cm[column])
@@ -300,6 +302,49 @@ def _starts_arabic(text: str) -> bool:
     return bool(_ARABIC_SCRIPT.match(letter))
 
 
+# Word refuses elements out of the schema's order: what may follow each element we add.
+_AFTER_SECT_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+_AFTER_P_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
+_AFTER_BIDI_VISUAL = (
+    "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing",
+    "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+    "w:tblCaption", "w:tblDescription", "w:tblPrChange",
+)  # fmt: skip
+_AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+_AFTER_SZ_CS = (
+    "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl",
+    "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+_AFTER_RTL = ("w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+
+
+def _insert(parent: _Element, tag: str, *, before: tuple[str, ...]) -> _Element:
+    """The child ``tag`` of ``parent``, added if missing before the first of ``before``."""
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    child = OxmlElement(tag)
+    following = next((parent.find(qn(t)) for t in before if parent.find(qn(t)) is not None), None)
+    if following is None:
+        parent.append(child)
+    else:
+        following.addprevious(child)
+    return child
+
+
+def _size(rpr: CT_RPr, points: float) -> None:
+    """The font size for Latin (w:sz) and for Arabic script (w:szCs) alike, in half-points."""
+    rpr.get_or_add_sz().set(qn("w:val"), str(round(points * 2)))
+    _insert(rpr, "w:szCs", before=_AFTER_SZ_CS).set(qn("w:val"), str(round(points * 2)))
+
+
 def _merge(first: _Cell, last: _Cell) -> None:
     """Merge the cells, keeping only the first one's paragraph when the others are empty."""
     merged = first.merge(last)
@@ -313,7 +358,13 @@ def _shade(target: _Cell, fill: str) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    target._tc.get_or_add_tcPr().append(shading)
+    tcpr = target._tc.get_or_add_tcPr()
+    following = next((tcpr.find(qn(tag)) for tag in _AFTER_SHD if tcpr.find(qn(tag)) is not None),
+                     None)  # fmt: skip
+    if following is None:
+        tcpr.append(shading)
+    else:
+        following.addprevious(shading)
 
 
 def _field(instruction: str) -> _Element:

@@ -5,6 +5,7 @@ or the report's body alone for a web page to embed (with ``REPORT_CSS`` in its <
 from __future__ import annotations
 
 from logframe.reporting.html import back, front, tables
+from logframe.reporting.html.direction import mark_left_to_right_blocks
 from logframe.reporting.html.elements import el, esc, join
 from logframe.reporting.html.style import PAGE_CSS, REPORT_CSS, RTL_CSS
 from logframe.reporting.labels import EN, Labels, Lang, labels
@@ -23,16 +24,21 @@ def render_html(report: ReportModel, lang: Lang = "en") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title(report, t))}</title>\n"
         f"<style>{PAGE_CSS}{REPORT_CSS}{rtl}</style>\n</head>\n"
-        f'<body>\n<main class="report">\n{_sections(report, t)}\n</main>\n</body>\n</html>\n'
+        f"<body>\n{_report('main', report, t)}\n</body>\n</html>\n"
     )
 
 
 def render_html_body(report: ReportModel, lang: Lang = "en", *, extra: str = "") -> str:
     """The report alone, ``<div class="report">``, styled by ``REPORT_CSS`` (and ``RTL_CSS``
     for Arabic and Kurdish); ``extra`` HTML goes after the outputs (the PDF's charts)."""
-    t = labels(lang)
+    return _report("div", report, labels(lang), extra) + "\n"
+
+
+def _report(tag: str, report: ReportModel, t: Labels, extra: str = "") -> str:
+    """The report element; right to left, each block set in its own first letter's direction."""
     lang_attr = "" if t is EN else f' lang="{t.lang}"'
-    return f'<div class="report"{lang_attr}{_dir(t)}>\n{_sections(report, t, extra)}\n</div>\n'
+    element = f'<{tag} class="report"{lang_attr}{_dir(t)}>\n{_sections(report, t, extra)}\n</{tag}>'
+    return mark_left_to_right_blocks(element) if t.rtl else element
 
 
 def _dir(t: Labels) -> str:

@@ -120,4 +120,7 @@ RTL_CSS = """
 .report[dir="rtl"] .footnotes { padding-left: 0; padding-right: 6mm; }
 .report[dir="rtl"] .masthead .fund { letter-spacing: 0; }
 .report bdi { unicode-bidi: isolate; direction: ltr; }
+.report[dir="rtl"] [dir="ltr"] { text-align: left; }
+.report[dir="rtl"] .text[dir="ltr"] { display: block; }
+.report[dir="rtl"] li[dir="ltr"] { margin-left: 5mm; }
 """
