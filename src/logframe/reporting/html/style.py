@@ -119,7 +119,7 @@ RTL_CSS = """
 .report[dir="rtl"] .flag { margin-right: 0; margin-left: 1mm; }
 .report[dir="rtl"] .footnotes { padding-left: 0; padding-right: 6mm; }
 .report[dir="rtl"] .masthead .fund { letter-spacing: 0; }
-.report bdi { unicode-bidi: isolate; direction: ltr; }
+.report bdi { direction: ltr; }
 .report[dir="rtl"] [dir="ltr"] { text-align: left; }
 .report[dir="rtl"] .text[dir="ltr"] { display: block; }
 .report[dir="rtl"] li[dir="ltr"] { margin-left: 5mm; }
