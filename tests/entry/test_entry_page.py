@@ -170,3 +170,13 @@ def test_each_value_links_to_its_history(client, undp):
     html = client.get("/funds/UNDG-ITF/projects/G11-23/2013Q1/entry/").content.decode()
     assert "/funds/UNDG-ITF/projects/G11-23/2013Q1/values/1.1.9/history/" in html
     assert "/funds/UNDG-ITF/projects/G11-23/2013Q1/values/2.2.2/history/" in html  # read-only row
+
+
+def test_editors_find_the_excel_template_on_the_page(as_user, undp, viewer):
+    page = as_user(undp).get(url("project-entry")).content.decode()
+    assert f'href="{url("workbook-template")}" download>Download the Excel template' in page
+    assert f'href="{url("workbook-upload")}">upload it' in page
+    assert (
+        "Download the Excel template"
+        not in as_user(viewer).get(url("project-entry")).content.decode()
+    )

@@ -62,6 +62,7 @@ def test_filled_template_is_saved_shown_in_the_report_and_audited(loaded_project
     for row in (value, milestone, undp, men):
         last = row.history.first()
         assert last.history_user == manager
+        assert last.history_change_reason == "imported from an Excel template"
     assert {(c.where, c.field, c.old, c.new) for c in summary.changes} >= {
         (f"Indicators!F{r212}", "value", "80", "41"),
         (f"Indicators!I{r111}", "status", "initiated", "partially"),

@@ -20,6 +20,8 @@ from logframe.workflow.locking import locked_row, save_audited
 
 HUNDRED = Decimal(100)
 
+WEB = "entered on the web"  # the history's reason unless the caller names its channel
+
 
 @dataclass(frozen=True)
 class ValueInput:
@@ -46,6 +48,7 @@ def indicator_value_set(
     expected_version: int,
     actor: Any,
     access: ProjectAccess | None = None,
+    reason: str = WEB,
 ) -> m.IndicatorValue:
     """Save an indicator's actual for the quarter; refused when locked, foreign or stale."""
     rights.require_values_right(_access(actor, period.project, access), indicator)
@@ -64,7 +67,7 @@ def indicator_value_set(
     # the history keeps it.
     row.actual_text = row.reported_pct_text = row.source = ""
     row.reported_pct = None
-    save_audited(row, actor=actor, reason="entered on the web")
+    save_audited(row, actor=actor, reason=reason)
     return row
 
 
@@ -97,6 +100,7 @@ def finance_set(
     expected_version: int,
     actor: Any,
     access: ProjectAccess | None = None,
+    reason: str = WEB,
 ) -> m.FinancialStatus:
     """Save an agency's cumulative committed and disbursed funds for the quarter."""
     rights.require_finance_right(_access(actor, period.project, access), participation.organisation)
@@ -117,7 +121,7 @@ def finance_set(
     ) or m.FinancialStatus(period=period, participation=participation)
     row.committed, row.disbursed = committed, disbursed
     row.forecast_final_date = forecast_final_date
-    save_audited(row, actor=actor, reason="entered on the web")
+    save_audited(row, actor=actor, reason=reason)
     return row
 
 
@@ -131,6 +135,7 @@ def beneficiary_set(
     expected_version: int,
     actor: Any,
     access: ProjectAccess | None = None,
+    reason: str = WEB,
 ) -> m.BeneficiaryFigure:
     """Save a beneficiary group's target and actual for the quarter (the manager's)."""
     rights.require_beneficiaries_right(_access(actor, period.project, access))
@@ -148,7 +153,7 @@ def beneficiary_set(
         expected_version=expected_version,
     ) or m.BeneficiaryFigure(period=period, group=group.value, position=len(BeneficiaryGroup))
     row.target, row.actual = target, actual
-    save_audited(row, actor=actor, reason="entered on the web")
+    save_audited(row, actor=actor, reason=reason)
     return row
 
 
@@ -161,6 +166,7 @@ def narrative_set(
     expected_version: int,
     actor: Any,
     access: ProjectAccess | None = None,
+    reason: str = WEB,
 ) -> m.ResultProgress:
     """Save the qualitative achievements of an output (sanitised rich text)."""
     rights.require_narrative_right(_access(actor, period.project, access), result)
@@ -171,7 +177,7 @@ def narrative_set(
         expected_version=expected_version,
     ) or m.ResultProgress(period=period, result=result)
     row.narrative = sanitise_html(narrative)
-    save_audited(row, actor=actor, reason="entered on the web")
+    save_audited(row, actor=actor, reason=reason)
     return row
 
 
@@ -185,6 +191,7 @@ def period_texts_set(
     expected_version: int,
     actor: Any,
     access: ProjectAccess | None = None,
+    reason: str = WEB,
 ) -> m.ReportingPeriod:
     """Save the quarter's summary, constraints and procurement (the manager's)."""
     rights.require_texts_right(_access(actor, period.project, access))
@@ -194,5 +201,5 @@ def period_texts_set(
     row.summary = sanitise_html(summary)
     row.constraints = sanitise_html(constraints)
     row.procurement = sanitise_html(procurement)
-    save_audited(row, actor=actor, reason="entered on the web")
+    save_audited(row, actor=actor, reason=reason)
     return row

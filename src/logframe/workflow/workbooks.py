@@ -39,6 +39,8 @@ from logframe.portfolio.selectors import period_of, project_by_number, project_r
 from logframe.workflow.entry import ValueInput, beneficiary_set, finance_set, indicator_value_set
 from logframe.workflow.errors import EntryError, StaleEdit
 
+TEMPLATE_REASON = "imported from an Excel template"  # the history's reason for its lines
+
 INDICATOR_FIELDS = ("value", "male", "female", "status", "estimated_pct", "comment")
 FINANCE_FIELDS = ("committed", "disbursed", "forecast_final_date")
 BENEFICIARY_FIELDS = ("target", "actual")
@@ -244,6 +246,7 @@ def _indicator(state: _Import, line: IndicatorLine) -> None:
             expected_version=line.version,
             actor=state.actor,
             access=state.access,
+            reason=TEMPLATE_REASON,
         )
 
     _save(state, save, L.INDICATORS, line.row, f"indicator {line.code}", old, new)
@@ -273,6 +276,7 @@ def _finance(state: _Import, line: FinanceLine) -> None:
             expected_version=line.version,
             actor=state.actor,
             access=state.access,
+            reason=TEMPLATE_REASON,
         )
 
     _save(state, save, L.FINANCE, line.row, f"finance {line.organisation}", old, new)
@@ -294,6 +298,7 @@ def _beneficiary(state: _Import, line: BeneficiaryLine) -> None:
             expected_version=line.version,
             actor=state.actor,
             access=state.access,
+            reason=TEMPLATE_REASON,
         )
 
     _save(state, save, L.BENEFICIARIES, line.row, f"beneficiaries {line.group.value}", old, new)
