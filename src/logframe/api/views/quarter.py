@@ -34,6 +34,7 @@ from logframe.api.views.projects import FUND
 from logframe.domain.measures import Measure, Status
 from logframe.domain.records import Disaggregation
 from logframe.portfolio import models as m
+from logframe.workflow import rights
 from logframe.workflow.entry import ValueInput, finance_set, indicator_value_set, narrative_set
 from logframe.workflow.errors import StaleEdit
 
@@ -138,8 +139,7 @@ class ValueDetail(APIView):
         """Change the indicator's value: the fields given; ``version`` as read."""
         scope = period_scope(request, number, period)
         row = indicator_in(scope, indicator)
-        if not scope.access.can_edit_result(row.result_id):
-            raise PermissionDenied(f"you may not enter values for output {row.result.code}")
+        rights.require_values_right(scope.access, row)
         require_open(scope)
         given = _valid(s.ValuePatch(data=request.data))
         data = _value_input(row, scope.period.values.filter(indicator=row).first(), given)
@@ -257,8 +257,7 @@ class FinanceDetail(APIView):
         scope = period_scope(request, number, period)
         participation = participation_in(scope, organisation)
         code = participation.organisation.code
-        if not scope.access.can_edit_finance(participation.organisation_id):
-            raise PermissionDenied(f"you may not enter {code}'s finance")
+        rights.require_finance_right(scope.access, participation.organisation)
         require_open(scope)
         given = _valid(s.FinancePatch(data=request.data))
         stored = scope.period.finance.filter(participation=participation).first()
@@ -328,8 +327,7 @@ class NarrativeDetail(APIView):
         """Replace an output's narrative; the HTML is sanitised as on the web."""
         scope = period_scope(request, number, period)
         result = output_in(scope, output)
-        if not scope.access.can_edit_result(result.pk):
-            raise PermissionDenied(f"you may not write the narrative of output {result.code}")
+        rights.require_narrative_right(scope.access, result)
         require_open(scope)
         given = _valid(s.NarrativePatch(data=request.data))
         save_through(
