@@ -46,6 +46,7 @@ def test_the_history_names_the_api_user(api, users):
     _patch(api(users["unops"]), "2.2.1", value="12", comment="counted again", version=0)
     last = stored_value("2.2.1").history.first()
     assert last.history_user == users["unops"]
+    assert last.history_change_reason == "entered through the API"
     assert last.value == Decimal(12)
     assert last.comment == "counted again"
 

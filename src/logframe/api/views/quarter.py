@@ -38,6 +38,7 @@ from logframe.workflow import rights
 from logframe.workflow.entry import ValueInput, finance_set, indicator_value_set, narrative_set
 from logframe.workflow.errors import StaleEdit
 
+API = "entered through the API"  # the history's reason for every change made here
 READ_ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 404: s.ErrorOut}
 WRITE_ERRORS = {
     **READ_ERRORS,
@@ -152,6 +153,7 @@ class ValueDetail(APIView):
                 expected_version=given["version"],
                 actor=request.user,
                 access=scope.access,
+                reason=API,
             ),
             lambda: _value(scope, row),
         )
@@ -278,6 +280,7 @@ class FinanceDetail(APIView):
                 expected_version=given["version"],
                 actor=request.user,
                 access=scope.access,
+                reason=API,
             ),
             lambda: _finance(scope, code),
         )
@@ -339,6 +342,7 @@ class NarrativeDetail(APIView):
                 expected_version=given["version"],
                 actor=request.user,
                 access=scope.access,
+                reason=API,
             ),
             lambda: _narrative(scope, result.code),
         )
