@@ -109,16 +109,23 @@ class ValueForm(EntryForm):
     )
 
     def __init__(self, *args: Any, indicator: m.Indicator, **kwargs: Any) -> None:
+        self.milestone = indicator.measure == Measure.MILESTONE
+        unused: set[str] = set()
+        if indicator.disaggregation != Disaggregation.SEX:
+            unused |= {"male", "female"}
+        if not self.milestone:
+            unused |= {"status", "estimated_pct"}
+        # the form copies its fields deeply: only those this indicator uses (the entry page
+        # makes one form per indicator, and the copies were a tenth of its time); set on
+        # the instance, where Form.__init__ reads it, not on the shared class
+        self.__dict__["base_fields"] = {
+            name: field for name, field in ValueForm.base_fields.items() if name not in unused
+        }
         super().__init__(*args, label=indicator.code, **kwargs)
         value = self.fields["value"]
         assert isinstance(value, NumberField)
         value.widget.attrs["size"] = "7"
         value.percent = indicator.measure == Measure.PERCENTAGE
-        if indicator.disaggregation != Disaggregation.SEX:
-            del self.fields["male"], self.fields["female"]
-        self.milestone = indicator.measure == Measure.MILESTONE
-        if not self.milestone:
-            del self.fields["status"], self.fields["estimated_pct"]
         self.fields["comment"].widget.attrs["size"] = "18"
 
     def value_input(self) -> ValueInput:
