@@ -11,10 +11,9 @@ A chart with nothing to show is left out.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from logframe import fonts
@@ -66,10 +65,10 @@ def _progress(report: ReportModel, t: Labels) -> Chart | None:
         name="progress",
         title=t.chart_progress,
         axis=t.chart_progress_axis,
-        series=[bars],
-        names=[t.chart_progress_axis],
-        colours=[BLUE],
-        t=t,
+        series=(tuple(bars),),
+        names=(t.chart_progress_axis,),
+        colours=(BLUE,),
+        rtl=t.rtl,
         legend=False,
     )
 
@@ -84,10 +83,10 @@ def _finance(report: ReportModel, t: Labels) -> Chart | None:
         name="finance",
         title=t.chart_finance,
         axis=t.chart_finance_axis,
-        series=[committed, disbursed],
-        names=[t.committed, t.disbursed],
-        colours=[SKY, BLUE],
-        t=t,
+        series=(tuple(committed), tuple(disbursed)),
+        names=(t.committed, t.disbursed),
+        colours=(SKY, BLUE),
+        rtl=t.rtl,
         legend=True,
         reference=t.approved_budget,
     )
@@ -113,10 +112,10 @@ def _time(report: ReportModel, t: Labels) -> Chart | None:
         name="time",
         title=t.chart_time,
         axis=t.chart_time_axis,
-        series=[bars],
-        names=[t.chart_time_axis],
-        colours=[[GREY, SKY, BLUE]],
-        t=t,
+        series=(tuple(bars),),
+        names=(t.chart_time_axis,),
+        colours=((GREY, SKY, BLUE),),
+        rtl=t.rtl,
         legend=False,
     )
 
@@ -129,24 +128,29 @@ def _pct(value: Decimal) -> str:
     return format_percent(value, 1)
 
 
+@lru_cache(maxsize=32)
 def _bars_chart(
     *,
     name: str,
     title: str,
     axis: str,
-    series: Sequence[Sequence[Bar]],
-    names: Sequence[str],
-    colours: Sequence[str | list[str]],
-    t: Labels,
+    series: tuple[tuple[Bar, ...], ...],
+    names: tuple[str, ...],
+    colours: tuple[str | tuple[str, ...], ...],
+    rtl: bool,
     legend: bool,
     reference: str = "",
 ) -> Chart:
-    """Horizontal bars, one group per label, a bar per series; a dashed line at 100 %."""
+    """Horizontal bars, one group per label, a bar per series; a dashed line at 100 %.
+
+    Kept for the last few reports drawn: the same figures draw the same bytes, and a
+    quarter's Word and PDF documents, or several readers, ask for the same charts.
+    """
     rows = len(series[0])
     legend_room = 0.4 if legend else 0.0
     height = 0.62 + legend_room + rows * (0.2 + 0.2 * len(series))
     labels = [b.label for b in series[0]]
-    figure, ax = _canvas(height, labels=labels, bottom_in=0.45 + legend_room, rtl=t.rtl)
+    figure, ax = _canvas(height, labels=labels, bottom_in=0.45 + legend_room, rtl=rtl)
     thickness = 0.8 / len(series)
     for index, (bars, label, colour) in enumerate(zip(series, names, colours, strict=True)):
         ys = [row + (index - (len(series) - 1) / 2) * thickness for row in range(rows)]
@@ -155,16 +159,16 @@ def _bars_chart(
             ax.annotate(
                 bar.text,
                 (bar.value, y),
-                xytext=(-3 if t.rtl else 3, 0),
+                xytext=(-3 if rtl else 3, 0),
                 textcoords="offset points",
                 va="center",
-                ha="right" if t.rtl else "left",
+                ha="right" if rtl else "left",
                 fontsize=7,
                 color=INK,
             )
     top = max(100.0, *(b.value for bars in series for b in bars))
     ax.axvline(100, color=ORANGE, linestyle="--", linewidth=0.9, label=reference or None)
-    _axes(ax, labels=labels, limit=top * 1.18, axis=axis, t=t)
+    _axes(ax, labels=labels, limit=top * 1.18, axis=axis, rtl=rtl)
     if legend:
         ax.legend(
             loc="lower center",
@@ -177,7 +181,7 @@ def _bars_chart(
     return Chart(name=name, title=title, png=_png(figure), width_in=WIDTH_IN, height_in=height)
 
 
-def _axes(ax: Axes, *, labels: list[str], limit: float, axis: str, t: Labels) -> None:
+def _axes(ax: Axes, *, labels: list[str], limit: float, axis: str, rtl: bool) -> None:
     ax.set_yticks(range(len(labels)), labels, fontsize=7.5)
     ax.set_ylim(len(labels) - 0.5, -0.5)  # the first row at the top
     ax.set_xlim(0, limit)
@@ -187,7 +191,7 @@ def _axes(ax: Axes, *, labels: list[str], limit: float, axis: str, t: Labels) ->
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    if t.rtl:  # bars grow from the right, labels on the right
+    if rtl:  # bars grow from the right, labels on the right
         ax.invert_xaxis()
         ax.yaxis.tick_right()
         ax.spines["right"].set_visible(True)
