@@ -18,7 +18,12 @@ EXIT_USAGE = 2
 
 # Commands that live in their own module: each defines ``add_parser(sub)`` (options only,
 # no Django import) and ``COMMANDS``, a mapping of command name to handler.
-COMMAND_MODULES = ("logframe.cli.reminders", "logframe.cli.workbooks", "logframe.cli.iati")
+COMMAND_MODULES = (
+    "logframe.cli.reminders",
+    "logframe.cli.workbooks",
+    "logframe.cli.iati",
+    "logframe.cli.portfolio",
+)
 
 
 class CommandError(Exception):
