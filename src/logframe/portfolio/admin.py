@@ -140,6 +140,18 @@ class FootnoteAdmin(SimpleHistoryAdmin):
     list_select_related = ["project"]
 
 
+@admin.register(m.Budget)
+class BudgetAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "type", "status", "period_start", "period_end", "value"]
+    list_select_related = ["project"]
+
+
+@admin.register(m.Transaction)
+class TransactionAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "type", "transaction_date", "value", "receiver_name"]
+    list_select_related = ["project"]
+
+
 @admin.register(m.ProcurementItem)
 class ProcurementItemAdmin(admin.ModelAdmin[m.ProcurementItem]):
     list_display = ["project", "position", "text"]
