@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+
+from logframe.web.form_rendering import escape as _esc
 
 register = template.Library()
 
@@ -18,21 +19,15 @@ register = template.Library()
 @register.simple_tag
 def entry_field(field: Any, label: Any, hide_label: bool = False) -> SafeString:
     """``<span class="field [invalid]"><label …>label</label><input …>[message]</span>``."""
+    errors = field.errors
     message = (
-        format_html(
-            '<span class="field-error" id="{}_error">{}</span>',
-            field.auto_id,
-            " ".join(str(e) for e in field.errors),
-        )
-        if field.errors
+        f'<span class="field-error" id="{_esc(field.auto_id)}_error">'
+        f"{_esc(' '.join(str(e) for e in errors))}</span>"
+        if errors
         else ""
     )
-    return format_html(
-        '<span class="field{}"><label for="{}"{}>{}</label>{}{}</span>',
-        " invalid" if field.errors else "",
-        field.id_for_label,
-        format_html(' class="{}"', "visually-hidden") if hide_label else "",
-        label,
-        field,
-        message,
+    hidden = ' class="visually-hidden"' if hide_label else ""
+    return mark_safe(  # every part is escaped, the widget is Django's safe HTML
+        f'<span class="field{" invalid" if errors else ""}"><label for="{_esc(field.id_for_label)}"'
+        f"{hidden}>{_esc(label)}</label>{field}{message}</span>"
     )
