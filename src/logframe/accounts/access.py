@@ -130,14 +130,23 @@ def access_fund_for_user(*, user: Any, code: str) -> m.Fund:
 
 
 def access_project_for_user(*, user: Any, fund_code: str, number: str) -> m.Project:
+    return project_and_access(user=user, fund_code=fund_code, number=number)[0]
+
+
+def project_and_access(
+    *, user: Any, fund_code: str, number: str
+) -> tuple[m.Project, ProjectAccess]:
+    """The project (404 unless the person may see it) and the person's rights in it, the
+    memberships read once."""
     project = (
         m.Project.objects.select_related("fund", "line_ministry")
         .filter(fund__code=fund_code, number=number)
         .first()
     )
-    if project is None or not project_access(user=user, project=project).can_view:
+    access = project_access(user=user, project=project) if project is not None else None
+    if project is None or access is None or not access.can_view:
         raise Http404(f"no project {number} in fund {fund_code}")
-    return project
+    return project, access
 
 
 def require_editable(period: m.ReportingPeriod) -> None:

@@ -22,7 +22,7 @@ from django.shortcuts import render
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
-from logframe.accounts.access import access_project_for_user, project_access, require_editable
+from logframe.accounts.access import project_and_access, require_editable
 from logframe.web.entry.blocks import Scope, period_in
 
 
@@ -77,9 +77,5 @@ def require_open(scope: Scope) -> None:
 
 def scope_of(request: HttpRequest, fund: str, number: str, period: str) -> Scope:
     """The project (404 unless the person may see it), its quarter (404) and their rights."""
-    project = access_project_for_user(user=request.user, fund_code=fund, number=number)
-    return Scope(
-        project=project,
-        period=period_in(project, period),
-        access=project_access(user=request.user, project=project),
-    )
+    project, access = project_and_access(user=request.user, fund_code=fund, number=number)
+    return Scope(project=project, period=period_in(project, period), access=access)
