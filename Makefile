@@ -27,12 +27,13 @@ test: $(STAMP) browser
 test-pg: $(STAMP) browser
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
 
-## browser: Debian's Chromium for the browser tests (Playwright cannot download its own here)
+## browser: Debian's Chromium for the browser tests (Playwright cannot download its own here),
+## and poppler's pdftotext/pdftoppm with which the document tests read and render PDFs
 browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Chromium is missing: sudo apt-get install chromium"; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else echo "Missing Debian packages: sudo apt-get install chromium poppler-utils"; exit 1; fi; \
 	fi
 
 lint: $(STAMP)
