@@ -20,6 +20,18 @@ class BeneficiaryGroup(StrEnum):
     EMPLOYMENT = "employment"
 
 
+# the groups as the fund's report template names them (one wording for every screen)
+GROUP_LABELS: dict[BeneficiaryGroup, str] = {
+    BeneficiaryGroup.MEN: "Men",
+    BeneficiaryGroup.WOMEN: "Women",
+    BeneficiaryGroup.CHILDREN: "Children",
+    BeneficiaryGroup.IDPS: "IDPs",
+    BeneficiaryGroup.OTHERS: "Others",
+    BeneficiaryGroup.INDIRECT: "Indirect beneficiaries",
+    BeneficiaryGroup.EMPLOYMENT: "Employment generation (men/women)",
+}
+
+
 def beneficiary_percent(*, target: Decimal | None, actual: Decimal | None) -> Decimal | None:
     """Actual beneficiaries as a % of the target, unrounded and NOT capped.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from logframe.domain.beneficiaries import BeneficiaryGroup, beneficiary_percent
+from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup, beneficiary_percent
 from logframe.domain.checks import rules
 from logframe.domain.checks.provenance import Sources
 from logframe.domain.findings import Finding, check_reported_percent
@@ -10,15 +10,6 @@ from logframe.domain.formatting import format_count
 from logframe.domain.records import BeneficiaryRecord, PeriodRecord
 
 BENEFICIARIES = "beneficiaries"  # where: the beneficiaries table
-GROUP_LABELS: dict[BeneficiaryGroup, str] = {
-    BeneficiaryGroup.MEN: "Men",
-    BeneficiaryGroup.WOMEN: "Women",
-    BeneficiaryGroup.CHILDREN: "Children",
-    BeneficiaryGroup.IDPS: "IDPs",
-    BeneficiaryGroup.OTHERS: "Others",
-    BeneficiaryGroup.INDIRECT: "Indirect beneficiaries",
-    BeneficiaryGroup.EMPLOYMENT: "Employment generation (men/women)",
-}
 
 
 def beneficiary_pct_mismatch(*, record: BeneficiaryRecord, source: str = "") -> Finding | None:

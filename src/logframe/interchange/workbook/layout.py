@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.measures import Status
 
 TEMPLATE_VERSION = "1"
@@ -87,15 +86,6 @@ STATUS_WORDS: dict[Status, str] = {
     Status.INITIATED: "Initiated",
     Status.PARTIALLY: "Partially",
     Status.COMPLETED: "Completed",
-}
-GROUP_LABELS: dict[BeneficiaryGroup, str] = {
-    BeneficiaryGroup.MEN: "Men",
-    BeneficiaryGroup.WOMEN: "Women",
-    BeneficiaryGroup.CHILDREN: "Children",
-    BeneficiaryGroup.IDPS: "IDPs",
-    BeneficiaryGroup.OTHERS: "Others",
-    BeneficiaryGroup.INDIRECT: "Indirect beneficiaries",
-    BeneficiaryGroup.EMPLOYMENT: "Employment generation",
 }
 
 # The hidden sheet: identity in A/B rows 1-8, the lines from row LINES_ROW in A-F,

@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
-from logframe.domain.beneficiaries import BeneficiaryGroup
+from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
 from logframe.domain.measures import Measure, Status
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodRecord, ProjectRecord
@@ -230,7 +230,7 @@ def _beneficiaries(
     for offset, group in enumerate(groups):
         row = L.FIRST_ROW + offset
         last = before.get(group)
-        shown = (L.GROUP_LABELS[group], last.actual if last else None)
+        shown = (GROUP_LABELS[group], last.actual if last else None)
         inputs = prefill.beneficiary_inputs(current.get(group))
         _line(ws, L.BENEFICIARY_COLUMNS, row, shown, inputs, {})
         ws[f"B{row}"].number_format = FORMATS[L.Kind.WHOLE]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from logframe.domain.beneficiaries import BeneficiaryGroup, beneficiary_percent
-from logframe.domain.checks.beneficiaries import GROUP_LABELS
+from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup, beneficiary_percent
 from logframe.domain.formatting import NOT_AVAILABLE, format_count
 from logframe.domain.records import BeneficiaryRecord, PeriodRecord
 from logframe.reporting.figures import percent_figure

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from logframe.accounts.access import EDITABLE_STATES, ProjectAccess
-from logframe.domain.beneficiaries import BeneficiaryGroup, beneficiary_percent
+from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup, beneficiary_percent
 from logframe.domain.findings import Finding
 from logframe.domain.formatting import format_percent
 from logframe.domain.measures import Measure
@@ -29,16 +29,6 @@ from logframe.web.entry.wording import (
     indicator_target,
     pct_of,
 )
-
-GROUP_LABELS = {
-    BeneficiaryGroup.MEN: "Men",
-    BeneficiaryGroup.WOMEN: "Women",
-    BeneficiaryGroup.CHILDREN: "Children",
-    BeneficiaryGroup.IDPS: "IDPs",
-    BeneficiaryGroup.OTHERS: "Others",
-    BeneficiaryGroup.INDIRECT: "Indirect beneficiaries",
-    BeneficiaryGroup.EMPLOYMENT: "Employment generated",
-}
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from logframe.domain.beneficiaries import GROUP_LABELS
 from logframe.web.entry import forms as f
 from logframe.web.entry import sheet as s
-from logframe.web.entry.blocks import GROUP_LABELS, Notice, Scope
+from logframe.web.entry.blocks import Notice, Scope
 from logframe.web.entry.guard import EntryRequest, entry_view, require_open, scope_of
 from logframe.web.entry.views import SAVED_EVENT, page_url, render_page
 from logframe.web.entry.wording import describe_beneficiary, describe_finance, describe_value

@@ -12,14 +12,13 @@ from collections.abc import Iterable
 
 from django.http import Http404
 
-from logframe.domain.beneficiaries import BeneficiaryGroup
+from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
 from logframe.domain.checks import check_period
 from logframe.domain.findings import Finding
 from logframe.portfolio import models as m
 from logframe.portfolio.selectors import project_record
 from logframe.web.entry import forms as f
 from logframe.web.entry.blocks import (
-    GROUP_LABELS,
     BeneficiaryRow,
     FinanceRow,
     NarrativeBlock,
