@@ -70,6 +70,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A change's reason is free text (a reopening's written reason, an imported file's path):
+# a TextField, not the 100-character default that PostgreSQL enforces and SQLite does not.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -185,3 +185,14 @@ def test_opening_the_next_quarter_carries_cumulative_values_forward(people, peri
     assert value_of(following, "1.1.9").comment == ""
     assert following.finance.count() == 2
     assert not following.progress.exists()
+
+
+def test_a_long_written_reason_is_kept_whole_in_the_history(people, period):
+    """A reopening's reason is free text: PostgreSQL refused any over 100 characters."""
+    period_submit(period=period, actor=people["manager"])
+    period_approve(period=period, actor=people["reviewer"])
+    why = "The donor found that " + "the figures of output 1.1 were copied from 2012; " * 8
+    period_reopen(period=period, actor=people["admin"], reason=why)
+    reason = period.history.values_list("history_change_reason", flat=True).first()
+    assert reason == f"reopened: {why.strip()}"
+    assert len(reason) > 300
