@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT.parent / "shared" / "iati" / "samples"
+SAMPLES = ROOT / "tests" / "iati" / "samples"  # copies of ../shared/iati/samples
 WORLD_BANK = SAMPLES / "real-worldbank-679.xml"
 REPEATED = (WORLD_BANK, SAMPLES / "real-wri-521257057-strategic-plan-2023-2027.xml")
 EXAMPLE = ROOT / "examples" / "itf-g11-23" / "project.json"
