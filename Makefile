@@ -21,11 +21,11 @@ demo: $(STAMP)
 
 ## test: the whole suite on SQLite (browser tests included)
 test: $(STAMP) browser
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 ## test-pg: the whole suite on PostgreSQL ($(PG_URL))
 test-pg: $(STAMP) browser
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n auto
 
 ## browser: Debian's Chromium for the browser tests (Playwright cannot download its own here),
 ## and poppler's pdftotext/pdftoppm with which the document tests read and render PDFs
