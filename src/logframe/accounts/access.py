@@ -122,6 +122,19 @@ def visible_projects(*, user: Any, fund: m.Fund) -> QuerySet[m.Project]:
     return projects.filter(memberships__user=user).distinct()
 
 
+def visible_projects_everywhere(*, user: Any) -> QuerySet[m.Project]:
+    """Every project this user may see, in every fund, as one query: the projects of the
+    funds where they hold a fund-wide role, and those they are a member of."""
+    if not getattr(user, "is_authenticated", False):
+        return m.Project.objects.none()
+    if user.is_superuser:
+        return m.Project.objects.all()
+    mine = Membership.objects.filter(user=user)
+    fund_wide = mine.filter(project__isnull=True).values("fund_id")
+    own = mine.filter(project__isnull=False).values("project_id")
+    return m.Project.objects.filter(Q(fund_id__in=fund_wide) | Q(pk__in=own))
+
+
 def access_fund_for_user(*, user: Any, code: str) -> m.Fund:
     fund = visible_funds(user=user).filter(code=code).first()
     if fund is None:

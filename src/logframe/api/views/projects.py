@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from logframe.accounts.access import visible_funds, visible_projects
+from logframe.accounts.access import visible_projects_everywhere
 from logframe.api import answers
 from logframe.api import serializers as s
 from logframe.api.lookups import clean_key, period_scope, project_scope
@@ -27,14 +27,6 @@ FUND = OpenApiParameter(
     description="The fund's code; needed only when the number is used in two funds",
 )
 ERRORS = {401: s.ErrorOut, 404: s.ErrorOut}
-
-
-def visible_everywhere(user: Any) -> QuerySet[m.Project]:
-    """Every project the user may see, in every fund (one subquery per fund)."""
-    condition = Q(pk__in=[])
-    for fund in visible_funds(user=user):
-        condition |= Q(pk__in=visible_projects(user=user, fund=fund).values("pk"))
-    return m.Project.objects.filter(condition)
 
 
 class ProjectList(GenericAPIView[m.Project]):
@@ -55,7 +47,7 @@ class ProjectList(GenericAPIView[m.Project]):
     )
     def get(self, request: Request) -> Response:
         """The projects you may see, by fund and number, with budget and latest quarter."""
-        projects = _filtered(visible_everywhere(request.user), request)
+        projects = _filtered(visible_projects_everywhere(user=request.user), request)
         rows = fund_project_rows(projects=projects.select_related("fund")).order_by(
             "fund__code", "number"
         )
