@@ -130,7 +130,7 @@ def _form_cells(row: ValueRow, parts: PageParts, save_url: str, history: SafeStr
         inputs = entry_field(form["value"], "Total")
         if row.sex_split:
             inputs += entry_field(form["male"], "Male") + entry_field(form["female"], "Female")
-    saved = _notice(row.notice, parts.urls.page, "") if _is_saved(row.notice) else ""
+    saved = notice_html(row.notice, parts.urls.page, "") if _is_saved(row.notice) else ""
     return format_html(
         '  <td class="actual">{}</td>\n'
         '  <td class="comment">{}</td>\n'
@@ -169,7 +169,7 @@ def _detail(row: ValueRow, parts: PageParts, save_url: str, page: str) -> str:
         return ""
     pieces: list[str] = []
     if notice:
-        pieces.append(_notice(notice, page, save_url))
+        pieces.append(notice_html(notice, page, save_url))
     if form_errors:
         pieces.append(
             format_html(
@@ -291,8 +291,8 @@ def _is_saved(notice: Notice | None) -> bool:
     return notice is not None and notice.kind == "saved"
 
 
-def _notice(notice: Notice | None, page: str, reload: str) -> SafeString | str:
-    """A block's message after a save (what ``_notice.html`` wrote)."""
+def notice_html(notice: Notice | None, page: str, reload: str) -> SafeString | str:
+    """A block's message after a save: saved, a conflict (with how to reload), or an error."""
     if notice is None:
         return ""
     if notice.kind == "saved":

@@ -12,11 +12,12 @@ from django import template
 from django.utils.safestring import SafeString
 
 from logframe.domain.findings import Finding
-from logframe.web.entry.blocks import ValueRow
+from logframe.web.entry.blocks import Notice, ValueRow
 from logframe.web.entry.rows import (
     PageParts,
     evidence_html,
     findings_list,
+    notice_html,
     page_parts,
     value_row_html,
 )
@@ -51,3 +52,8 @@ def evidence_block(
 @register.simple_tag
 def row_findings(findings: list[Finding], anchor: str) -> SafeString:
     return findings_list(findings, anchor)
+
+
+@register.simple_tag
+def block_notice(notice: Notice | None, page: str, reload: str = "") -> SafeString | str:
+    return notice_html(notice, page or "", reload or "")
