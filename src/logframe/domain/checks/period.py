@@ -12,6 +12,7 @@ from logframe.domain.checks.finance import FINANCE, check_finance
 from logframe.domain.checks.footnotes import FOOTNOTES, check_footnotes
 from logframe.domain.checks.narrative import NARRATIVE, check_narrative
 from logframe.domain.checks.provenance import Sources
+from logframe.domain.checks.register import Register, check_register
 from logframe.domain.checks.results import check_results
 from logframe.domain.findings import Finding
 from logframe.domain.periods import Quarter
@@ -24,13 +25,16 @@ _NARRATIVE_RULES = frozenset(
 _HEAD, _FINANCE, _BENEFICIARIES, _RESULTS, _NARRATIVE, _FOOTNOTES, _ELSEWHERE = range(7)
 
 
-def check_period(*, project: ProjectRecord, quarter: Quarter) -> tuple[Finding, ...]:
+def check_period(
+    *, project: ProjectRecord, quarter: Quarter, register: Register | None = None
+) -> tuple[Finding, ...]:
     """Every finding about ``project``'s period ``quarter``, whatever the period's source.
 
     Pure and deterministic: the findings come in the report's section order — header and
     dates, finance (agencies, then the totals), beneficiaries, outputs and indicators (in
     result-tree order), narrative, footnotes — and, within one place, by rule id.
     Raises MissingPeriod (a ValueError) when the project has no period for ``quarter``.
+    ``register``: the project's activity register, checked too when given.
     """
     period = project.require_period(quarter)
     sources = Sources.of_period(period)
@@ -42,6 +46,7 @@ def check_period(*, project: ProjectRecord, quarter: Quarter) -> tuple[Finding, 
         *check_narrative(project=project, period=period, sources=sources),
         *check_footnotes(project),
         *check_cells(period),
+        *check_register(period=period, register=register or Register()),
     )
     return tuple(sorted(found, key=report_order(project=project, period=period)))
 

@@ -32,6 +32,11 @@ FOOTNOTE_EMPTY = "footnote-empty"
 FOOTNOTE_MISSING = "footnote-missing"
 # the imported file
 UNPARSED_CELL = "unparsed-cell"
+# the activity register
+ACTIVITY_DUPLICATE = "activity-duplicate"
+ACTIVITY_PARTICIPANTS = "activity-participants"
+ACTIVITY_DATES = "activity-dates"
+ACTIVITY_VALUE_MISMATCH = "activity-value-mismatch"
 
 ALL_RULES = (
     DATES,
@@ -54,4 +59,8 @@ ALL_RULES = (
     FOOTNOTE_EMPTY,
     FOOTNOTE_MISSING,
     UNPARSED_CELL,
+    ACTIVITY_DUPLICATE,
+    ACTIVITY_PARTICIPANTS,
+    ACTIVITY_DATES,
+    ACTIVITY_VALUE_MISMATCH,
 )
