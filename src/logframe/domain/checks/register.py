@@ -79,10 +79,10 @@ def participants_add_up(activity: RegisteredActivity) -> tuple[Finding, ...]:
     a = activity
     split = a.male is not None and a.female is not None
     if a.total is not None and split and (a.male or 0) + (a.female or 0) != a.total:
+        male, female = Decimal(a.male or 0), Decimal(a.female or 0)
         found.append(
-            f"{format_count(Decimal(a.male))} male + {format_count(Decimal(a.female))} "
-            f"female = {format_count(Decimal(a.male + a.female))}, not "
-            f"{format_count(Decimal(a.total))}"
+            f"{format_count(male)} male + {format_count(female)} female = "
+            f"{format_count(male + female)}, not {format_count(Decimal(a.total))}"
         )
     if a.by_institution and a.total is not None:
         institutions = sum(n for _, n in a.by_institution)
