@@ -47,3 +47,6 @@ __all__ = [
     "SourceCell",
     "Transaction",
 ]
+
+# the materialised findings counts of the fund report, kept beside their triggers
+from logframe.portfolio.fund_counts import FindingCount  # noqa: F401
