@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "logframe.portfolio",
     "logframe.accounts",
+    "logframe.activities",
     "logframe.web",
     "rest_framework",
     "rest_framework.authtoken",

@@ -98,6 +98,7 @@ def _events(
             start=when.start,
             end=when.end,
             output=output,
+            period=quarter.code,
             place_code=place.code if place else "",
             place_text=place.text if place else "",
             source=sentence,

@@ -63,6 +63,7 @@ class ProposedActivity:
     start: date
     end: date
     output: str = ""  # the output (result code) whose section told of it; "" for the summary
+    period: str = ""  # the quarter of the report that told of it, "2013Q1"
     place_code: str = ""  # a known place's code (an Iraqi governorate's P-code)
     place_text: str = ""  # the place as the sentence names it ("Baghdad", "Maputo, Mozambique")
     male: int | None = None

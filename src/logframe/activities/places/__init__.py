@@ -1,0 +1,1 @@
+"""Reference data of places, shipped as CSV files (see ``logframe.activities.placefile``)."""
