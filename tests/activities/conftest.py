@@ -30,9 +30,11 @@ def seed_record():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def seed(db, seed_record):  # type: ignore[no-untyped-def]
     """The seed project imported from its report, its narrative's activities proposed."""
+    from logframe.activities.placefile import reference_data_ensure
     from logframe.activities.services import activities_propose
     from logframe.portfolio.services import project_import
 
+    reference_data_ensure()  # gone when a transactional test flushed the database before
     project = project_import(record=seed_record, actor=None, reason="test", prune=False).project
     activities_propose(project=project, record=seed_record, actor=None, reason="test import")
     return project

@@ -114,3 +114,21 @@ def load_place_file(path: Path) -> PlacesLoaded:
     except UnicodeDecodeError as exc:
         raise PlaceFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     return places_load(rows=read_place_rows(text, name=str(path)), name=str(path))
+
+
+CAPACITY_BUILDING_TYPES = ["training", "study_visit", "workshop", "seminar", "roundtable",
+                           "lessons_learned"]  # fmt: skip
+
+
+def reference_data_ensure() -> None:
+    """Iraq's governorates and the capacity-building group, when they are missing (the
+    migration puts them there; a test database flushed between tests loses them)."""
+    from logframe.activities.models import ActivityGroup
+
+    if not Place.objects.filter(country="IQ").exists():
+        places_load(rows=read_place_rows(IRAQ.read_text(encoding="utf-8"), name=IRAQ.name),
+                    name=IRAQ.name)  # fmt: skip
+    ActivityGroup.objects.get_or_create(
+        code="capacity-building",
+        defaults={"name": "Capacity building activity", "types": CAPACITY_BUILDING_TYPES},
+    )

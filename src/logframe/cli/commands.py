@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -204,17 +205,31 @@ def import_report(args: argparse.Namespace) -> int:
         result = project_import(
             record=record, actor=None, reason=f"logframe import-report {args.file}", prune=False
         )
+        proposed = _propose_activities(record=record, project=result.project, file=args.file)
     changes = result.changes
     print(
         f"  saved: {sum(changes.created.values())} created, {sum(changes.updated.values())} "
         f"updated, {sum(changes.unchanged.values())} unchanged"
     )
+    print(f"  {proposed} activities proposed from the narrative: `logframe activities "
+          f"{record.number}` lists them")  # fmt: skip
     return 0
+
+
+def _propose_activities(*, record: ProjectRecord, project: Any, file: str) -> int:
+    """The narrative's activities, proposed in the register (docs/activities.md)."""
+    from logframe.activities.services import activities_propose
+
+    made = activities_propose(
+        project=project, record=record, actor=None, reason=f"logframe import-report {file}"
+    )
+    return len(made)
 
 
 def check(args: argparse.Namespace) -> int:
     import json
 
+    from logframe.activities.selectors import register_of
     from logframe.domain.checks import check_period
     from logframe.portfolio.selectors import NotFound, project_by_number, project_record
 
@@ -228,7 +243,9 @@ def check(args: argparse.Namespace) -> int:
         record.require_period(quarter)
     except MissingPeriod as missing:
         raise CommandError(str(missing)) from missing
-    findings = check_period(project=record, quarter=quarter)
+    with database():
+        register = register_of(project=project_by_number(number=args.project, fund=args.fund))
+    findings = check_period(project=record, quarter=quarter, register=register)
     if args.json:
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -61,7 +61,13 @@ def demo(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from exc
         print(f"2/4 importing the report {source.name}", flush=True)
         print(f"    {record.number}: {record.title}", flush=True)
-        project_import(record=record, actor=None, reason="logframe demo", prune=False)
+        imported = project_import(record=record, actor=None, reason="logframe demo", prune=False)
+        from logframe.activities.services import activities_propose
+
+        proposed = activities_propose(
+            project=imported.project, record=record, actor=None, reason="logframe demo"
+        )
+        print(f"    {len(proposed)} activities proposed from the narrative", flush=True)
         for period in record.periods:
             findings = check_period(project=record, quarter=period.quarter)
             print(f"    {period.quarter.code}: {len(findings)} data-quality findings", flush=True)

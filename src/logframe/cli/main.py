@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "logframe.cli.workbooks",
     "logframe.cli.iati",
     "logframe.cli.portfolio",
+    "logframe.cli.activities",
 )
 
 
