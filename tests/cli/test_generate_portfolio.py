@@ -19,7 +19,12 @@ def test_a_synthetic_fund_is_loaded_and_checked(capsys):
     assert m.Project.objects.filter(fund__code="SYN").count() == 3
     assert m.ReportingPeriod.objects.filter(project__fund__code="SYN").count() == 6
     history = m.IndicatorValue.history.count()
-    assert main(args) == 0  # the same fund again: nothing changes
+    assert main(args) == 2  # the fund exists: refused, nothing changes
+    assert "fund SYN already holds 3 projects: nothing loaded. Add --update" in (
+        capsys.readouterr().err
+    )
+    assert m.IndicatorValue.history.count() == history
+    assert main([*args, "--update"]) == 0  # through the audited import: nothing differs
     assert m.IndicatorValue.history.count() == history
     capsys.readouterr()
     assert main(["check", "S00001", "--period", "2012Q2", "--fund", "SYN"]) == 0

@@ -28,6 +28,7 @@ from logframe.portfolio.published import published_document
 from logframe.portfolio.services.changes import Changes
 from logframe.portfolio.services.period_import import period_contents
 from logframe.richtext import sanitise_html
+from logframe.translations.stored import sync_translations
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def project_import(
             indicators={i.code: i for i in indicators.values()},
             changes=changes,
         )
+    sync_translations(record=record, project=project, changes=changes, prune=prune)
     return ImportResult(project=project, changes=changes)
 
 
@@ -131,7 +133,13 @@ def _fund(record: FundRecord, orgs: dict[str, m.Organisation], changes: Changes)
 def _project(
     record: ProjectRecord, fund: m.Fund, orgs: dict[str, m.Organisation], changes: Changes
 ) -> m.Project:
-    values = {
+    values = project_values(record, orgs)
+    return changes.upsert(m.Project, key={"fund": fund, "number": record.number}, values=values)
+
+
+def project_values(record: ProjectRecord, orgs: dict[str, m.Organisation]) -> dict[str, Any]:
+    """The project's own fields as stored (the bulk loader writes the same)."""
+    return {
         "title": record.title,
         "description": sanitise_html(record.description),
         "sector": record.sector,
@@ -152,7 +160,6 @@ def _project(
         "iati_identifier": record.iati_identifier,
         "recipient_country": record.recipient_country,
     }
-    return changes.upsert(m.Project, key={"fund": fund, "number": record.number}, values=values)
 
 
 def _budgets_and_transactions(
