@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "logframe.portfolio",
     "logframe.accounts",
     "logframe.activities",
+    "logframe.translations",
     "logframe.web",
     "rest_framework",
     "rest_framework.authtoken",

@@ -287,6 +287,60 @@ class TransactionRecord:
     receiver_name: str = ""
 
 
+class TextSubject(StrEnum):
+    """What a translated text belongs to; ``code`` and ``quarter`` of a translation name it.
+
+    project: no code (title, description, development_goal, undaf_outcome,
+    immediate_objective); result, indicator, activity: their code (text); period: its
+    quarter (summary, constraints); narrative: the quarter and the result's code (narrative).
+    """
+
+    PROJECT = "project"
+    RESULT = "result"
+    INDICATOR = "indicator"
+    ACTIVITY = "activity"
+    PERIOD = "period"
+    NARRATIVE = "narrative"
+
+
+# the fields each subject has that may be translated; the rich-text ones hold sanitised HTML
+TRANSLATABLE_FIELDS: dict[TextSubject, tuple[str, ...]] = {
+    TextSubject.PROJECT: (
+        "title",
+        "description",
+        "development_goal",
+        "undaf_outcome",
+        "immediate_objective",
+    ),
+    TextSubject.RESULT: ("text",),
+    TextSubject.INDICATOR: ("text",),
+    TextSubject.ACTIVITY: ("text",),
+    TextSubject.PERIOD: ("summary", "constraints"),
+    TextSubject.NARRATIVE: ("narrative",),
+}
+RICH_TEXT_FIELDS = frozenset(
+    {"description", "development_goal", "undaf_outcome", "immediate_objective", "summary",
+     "constraints", "narrative"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TranslationRecord:
+    """One text of the project in another language than the project's own."""
+
+    subject: TextSubject
+    field: str
+    language: str  # a BCP 47 tag as IATI's xml:lang takes it: "ar", "ckb", "fr"
+    text: str  # plain text, or sanitised HTML for the fields of RICH_TEXT_FIELDS
+    code: str = ""  # the result's, indicator's or activity's code; "" for the project
+    quarter: Quarter | None = None  # for a period's texts and narratives
+
+    def key(self) -> tuple[str, str, str, str, str]:
+        """The canonical order of a project's translations (and their identity)."""
+        quarter = self.quarter.code if self.quarter else ""
+        return (self.subject.value, quarter, self.code, self.field, self.language)
+
+
 @dataclass(frozen=True)
 class PeriodRecord:
     quarter: Quarter
@@ -336,6 +390,8 @@ class ProjectRecord:
     recipient_country: str = ""  # ISO 3166-1 alpha-2, e.g. "IQ"
     budgets: tuple[BudgetRecord, ...] = ()
     transactions: tuple[TransactionRecord, ...] = ()
+    language: str = "en"  # the language the texts above are written in
+    translations: tuple[TranslationRecord, ...] = ()  # in TranslationRecord.key() order
 
     def walk_results(self) -> tuple[ResultRecord, ...]:
         """Every result, parents before their children, in document order."""

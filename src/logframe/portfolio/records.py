@@ -2,7 +2,7 @@
 
 ``project_records`` is the one reader: ``selectors.project_record`` asks it for one project
 and all its quarters, the dashboards for a page of projects and one quarter each. Either
-way it costs the same fifteen queries.
+way it costs the same sixteen queries.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from logframe.domain.records import (
 )
 from logframe.portfolio import models as m
 from logframe.portfolio.published import published_records
+from logframe.translations.stored import Stored, stored_translations
 
 
 class _Code(TypedDict):
@@ -73,7 +74,7 @@ def latest_period_records(*, period_ids: Collection[int]) -> dict[int, ProjectRe
     """Per period id: its project as records holding that one period only.
 
     Enough for ``check_period`` and the output roll-ups of that quarter. A fixed number
-    of queries (fifteen, none when ``period_ids`` is empty), whatever the number of
+    of queries (sixteen, none when ``period_ids`` is empty), whatever the number of
     periods; each record equals ``selectors.project_record`` but for the other periods.
     """
     if not period_ids:
@@ -109,7 +110,7 @@ class _ProjectParts:
 
     @classmethod
     def load(cls, projects: Sequence[m.Project]) -> _ProjectParts:
-        """Ten queries."""
+        """Eleven queries."""
         ids = [p.pk for p in projects]
         participations = _grouped(
             m.Participation.objects.filter(project__in=ids).select_related("organisation"),
@@ -153,6 +154,7 @@ class _ProjectParts:
             results=_grouped(results, "project_id"),
             partners=partners,
             activities=activities,
+    translations: dict[int, Stored]  # the language and the translations, by project id
             indicators=indicators,
             procurement=procurement,
             footnotes=footnotes,
@@ -208,6 +210,7 @@ class _ProjectParts:
             undaf_outcome=project.undaf_outcome,
             immediate_objective=project.immediate_objective,
             procurement_plan=tuple(self.procurement[project.pk]),
+            translations=stored_translations(project_ids=ids),
             results=self._tree(results),
             footnotes=tuple(self.footnotes[project.pk]),
             reported_total_budget=_dec(project.reported_total_budget),
@@ -267,6 +270,8 @@ def _marks_by_owner(project_ids: list[int]) -> dict[tuple[str, int], tuple[Footn
 
 def _period_records(periods: Sequence[m.ReportingPeriod]) -> dict[int, PeriodRecord]:
     """Per period id, its record: values (with parts), finance, beneficiaries, progress and
+            language=self.translations[project.pk][0],
+            translations=self.translations[project.pk][1],
     source cells in six queries."""
     ids = [p.pk for p in periods]
     values: dict[int, list[IndicatorValueRecord]] = defaultdict(list)

@@ -88,7 +88,7 @@ def _latest_finance_sum(field: str) -> QuerySet[m.FinancialStatus, dict[str, Any
 
 
 def project_record(*, project: m.Project) -> ProjectRecord:
-    """The whole project read back as records, with all its quarters, in fifteen queries
+    """The whole project read back as records, with all its quarters, in sixteen queries
     (fewer when the caller fetched it with its fund and line ministry)."""
     return project_records(projects=[project], periods=list(project.periods.all()))[project.pk]
 

@@ -42,12 +42,14 @@ CONTENT_TYPES = {
 REPORT_ERRORS = (NotFound, ReportError)
 
 
-def project_report(*, project: Project, quarter: Quarter) -> ReportModel:
-    """The report model of one project's quarter (raises ReportError for an unknown quarter)."""
+def project_report(*, project: Project, quarter: Quarter, lang: Lang | None = None) -> ReportModel:
+    """The report model of one project's quarter (raises ReportError for an unknown quarter);
+    with ``lang``, the project's texts in that language where translated."""
     return build_report(
         project=project_record(project=project),
         quarter=quarter,
         evidence=evidence_items(project=project, quarter=quarter),
+        lang=lang,
     )
 
 
@@ -82,8 +84,9 @@ def render_project(
     """The report of one project's quarter in ``fmt``; ReportError for an unknown quarter."""
     if fmt == "csv":
         return _csv(project_record(project=project), quarter)
-    report = project_report(project=project, quarter=quarter)
-    return render_html(report, lang) if fmt == "html" else render_markdown(report)
+    if fmt == "md":
+        return render_markdown(project_report(project=project, quarter=quarter))
+    return render_html(project_report(project=project, quarter=quarter, lang=lang), lang)
 
 
 def render_project_file(
@@ -91,7 +94,8 @@ def render_project_file(
 ) -> bytes:
     """The report as the bytes of a file in any of ``FORMATS`` (text as UTF-8)."""
     if fmt == "docx" or fmt == "pdf" or fmt == "xlsx":
-        return render_document(project_report(project=project, quarter=quarter), fmt, lang)
+        report = project_report(project=project, quarter=quarter, lang=lang)
+        return render_document(report, fmt, lang)
     return render_project(project=project, quarter=quarter, fmt=fmt, lang=lang).encode("utf-8")
 
 

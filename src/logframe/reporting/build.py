@@ -11,6 +11,7 @@ from __future__ import annotations
 from logframe.domain.checks import check_period
 from logframe.domain.periods import Quarter
 from logframe.domain.records import MissingPeriod, PeriodRecord, ProjectRecord
+from logframe.reporting.content import localise
 from logframe.reporting.model import EvidenceItem, Footnote, ReportModel
 from logframe.reporting.sections.beneficiaries import build_beneficiaries
 from logframe.reporting.sections.finance import build_finance
@@ -35,12 +36,22 @@ def report_period(*, project: ProjectRecord, quarter: Quarter) -> PeriodRecord:
 
 
 def build_report(
-    *, project: ProjectRecord, quarter: Quarter, evidence: tuple[EvidenceItem, ...] = ()
+    *,
+    project: ProjectRecord,
+    quarter: Quarter,
+    evidence: tuple[EvidenceItem, ...] = (),
+    lang: str | None = None,
 ) -> ReportModel:
     """The progress report of ``project`` for ``quarter``, with ``evidence`` as its annex.
 
-    Raises ReportError when the project has no reporting period for that quarter.
+    With ``lang``, the project's texts are in that language where translated, and marked
+    as the original elsewhere (``reporting.content``). Raises ReportError when the project
+    has no reporting period for that quarter.
     """
+    note = ""
+    if lang is not None:
+        localised = localise(project, lang)
+        project, note = localised.project, localised.note(lang)
     period = report_period(project=project, quarter=quarter)
     return ReportModel(
         header=build_header(project=project, quarter=quarter, period=period),
@@ -62,4 +73,5 @@ def build_report(
         ),
         findings=check_period(project=project, quarter=quarter),
         evidence=evidence,
+        content_note=note,
     )

@@ -245,3 +245,6 @@ class ReportModel:
     footnotes: tuple[Footnote, ...]
     findings: tuple[Finding, ...]
     evidence: tuple[EvidenceItem, ...] = ()
+    # the legend of the "[en]" marks on texts shown untranslated, in the report's language;
+    # "" when the report is in the project's own language or every text is translated
+    content_note: str = ""

@@ -110,6 +110,11 @@ def _indicators(ws: Worksheet, report: ReportModel, t: Labels) -> None:
                 ]
             )
     _sheet(ws, t.sheet_indicators, columns, rows, t)
+    if report.content_note:  # below the filtered range: the legend of the "[en]" marks
+        note = ws.cell(row=len(rows) + 3, column=3)
+        _text(note, report.content_note)
+        note.font = Font(italic=True)
+        note.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _finance(ws: Worksheet, report: ReportModel, t: Labels) -> None:

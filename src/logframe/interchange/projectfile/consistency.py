@@ -10,7 +10,9 @@ from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from logframe.domain.periods import Quarter
+from logframe.domain.records import TextSubject
 from logframe.interchange.projectfile.errors import Problem
+from logframe.interchange.projectfile.translations import translation_problems
 
 Node = Mapping[str, Any]
 
@@ -55,6 +57,14 @@ class _Checker:
             path = f"project.periods[{i}]"
             self.unique(quarters, key=period["quarter"], path=f"{path}.quarter", what="period")
             self.period(period, path=path)
+        self.problems += translation_problems(
+            project,
+            codes={
+                TextSubject.RESULT: self.results,
+                TextSubject.INDICATOR: self.indicators,
+                TextSubject.ACTIVITY: self.activities,
+            },
+        )
 
     def results_under(self, results: Sequence[Node], *, path: str) -> None:
         for i, result in enumerate(results):

@@ -46,6 +46,7 @@ from logframe.domain.records import (
     TransactionRecord,
     TransactionType,
 )
+from logframe.interchange.projectfile.translations import translation_records
 from logframe.richtext import sanitise_html
 
 Node = Mapping[str, Any]
@@ -85,6 +86,8 @@ def project_record(node: Node) -> ProjectRecord:
         recipient_country=node.get("recipient_country", ""),
         budgets=tuple(_budget(n) for n in node.get("budgets", ())),
         transactions=tuple(_transaction(n) for n in node.get("transactions", ())),
+        language=node.get("language", "en"),
+        translations=translation_records(node.get("translations", ())),
     )
 
 

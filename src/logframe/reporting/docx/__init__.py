@@ -35,6 +35,7 @@ def render_docx(
         )
     )
     sections.masthead(w, report)
+    sections.content_note(w, report)
     sections.key_facts(w, report)
     sections.goal(w, report)
     sections.outputs(w, report)

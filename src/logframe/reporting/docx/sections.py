@@ -288,6 +288,12 @@ def constraints(w: Writer, report: ReportModel) -> None:
     w.rich(report.constraints_html, empty=w.t.no_constraints)
 
 
+def content_note(w: Writer, report: ReportModel) -> None:
+    """The legend of the marks on texts shown untranslated."""
+    if report.content_note:
+        w.paragraph([Run(report.content_note, italic=True)], size=8.5)
+
+
 def footnotes(w: Writer, report: ReportModel) -> None:
     if not report.footnotes:
         return

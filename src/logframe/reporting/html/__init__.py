@@ -49,6 +49,7 @@ def _sections(report: ReportModel, t: Labels, extra: str = "") -> str:
     return join(
         [
             front.masthead(report.header, t),
+            back.content_note(report.content_note),
             front.key_facts(report, t),
             front.goal_and_objectives(report, t),
             front.outputs_and_activities(report.outputs, t),

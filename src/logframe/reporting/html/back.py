@@ -32,6 +32,11 @@ def constraints(html: str, t: Labels = EN) -> str:
     )
 
 
+def content_note(note: str) -> str:
+    """The legend of the marks on texts shown untranslated, or "" when there are none."""
+    return el("p", esc(note), class_="content-note", role="note") if note else ""
+
+
 def footnotes(notes: tuple[Footnote, ...], t: Labels = EN) -> str:
     if not notes:
         return ""

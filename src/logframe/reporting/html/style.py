@@ -91,6 +91,7 @@ REPORT_CSS = """
 .report .legend { margin: 0 0 3mm; color: var(--muted); font-size: 7.5pt; }
 .report .rich > :last-child { margin-bottom: 0; }
 .report .narrative { margin-bottom: 3mm; }
+.report .content-note { font-size: 8.5pt; font-style: italic; color: var(--muted); }
 .report .footnotes { font-size: 8pt; color: var(--muted); padding-left: 6mm; }
 .report .findings-summary { margin-bottom: 2mm; break-after: avoid; page-break-after: avoid; }
 .report .severity { display: inline-block; padding: 0 1.5mm; border-radius: 2px; color: #fff;
