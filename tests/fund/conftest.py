@@ -1,6 +1,9 @@
-"""Small synthetic funds loaded through the import service, for the fund report's tests."""
+"""Small funds for the fund report's tests: the seed project (whose figures docs/figures.md
+works out by hand), copies of it, and synthetic funds loaded through the import service."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 
@@ -18,5 +21,18 @@ def load_fund(db):  # type: ignore[no-untyped-def]
         ):
             project_import(record=record, actor=None, reason="test")
         return m.Fund.objects.get(code=code)
+
+    return load
+
+
+@pytest.fixture
+def seed_copy(db, example_record):  # type: ignore[no-untyped-def]
+    """``seed_copy("G11-24", sector="Health")``: the seed project again, under another number
+    (and sector), in the seed's fund."""
+    from logframe.portfolio.services import project_import
+
+    def load(number: str, **changes: object):  # type: ignore[no-untyped-def]
+        record = dataclasses.replace(example_record, number=number, **changes)
+        return project_import(record=record, actor=None, reason="test").project
 
     return load

@@ -23,7 +23,9 @@ COMMAND_MODULES = (
     "logframe.cli.workbooks",
     "logframe.cli.iati",
     "logframe.cli.portfolio",
+    "logframe.cli.backup",
     "logframe.cli.activities",
+    "logframe.cli.fund",
 )
 
 

@@ -19,10 +19,12 @@ With nothing changed, reading the counts of a whole fund is three queries.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import reduce
+from operator import or_
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection, models, transaction
-from django.db.models import F, QuerySet
+from django.db import connection, models
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from logframe.domain.checks import check_period
 from logframe.domain.findings import Severity
@@ -95,12 +97,22 @@ def _count(period_ids: list[int], revisions: dict[int, int]) -> dict[int, Counts
             sum(f.severity is Severity.WARNING for f in findings),
             sum(f.severity is Severity.INFO for f in findings),
         )
-    with transaction.atomic():
-        for pk, (errors, warnings, infos) in done.items():
-            FindingCount.objects.filter(period_id=pk, revision=revisions[pk]).update(
-                errors=errors, warnings=warnings, infos=infos, counted_revision=F("revision")
-            )
+    if done:  # one UPDATE for the batch, each row only if its revision has not moved
+        unchanged = reduce(or_, (Q(period_id=pk, revision=revisions[pk]) for pk in done))
+        FindingCount.objects.filter(unchanged).update(
+            errors=_per_period(done, 0),
+            warnings=_per_period(done, 1),
+            infos=_per_period(done, 2),
+            counted_revision=F("revision"),
+        )
     return done
+
+
+def _per_period(done: dict[int, Counts], n: int) -> Case:
+    return Case(
+        *(When(period_id=pk, then=Value(counts[n])) for pk, counts in done.items()),
+        output_field=models.PositiveIntegerField(),
+    )
 
 
 # -- the triggers (migration 0008) --------------------------------------------------------
