@@ -18,9 +18,11 @@ from logframe.domain.records import (
     ProjectRecord,
     ProjectStatus,
     Role,
+    TextSubject,
 )
 from logframe.interchange.iati import codes
 from logframe.interchange.iati.export_finance import add_budgets, add_transactions
+from logframe.interchange.iati.export_languages import add_narratives, iati_language
 from logframe.interchange.iati.export_results import add_results
 from logframe.interchange.iati.text import plain_text
 
@@ -73,7 +75,7 @@ def activity_element(
         "iati-activity",
         {
             "last-updated-datetime": generated.isoformat(),
-            XML_LANG: "en",
+            XML_LANG: iati_language(record.language),
             "default-currency": record.fund.currency,
             "hierarchy": "1",
         },
@@ -86,7 +88,9 @@ def activity_element(
         type=settings.reporting_org_type,
     )
     narrative(reporting, settings.reporting_org_name or settings.reporting_org_ref)
-    narrative(sub(activity, "title"), record.title)
+    add_narratives(
+        sub(activity, "title"), record.title, record, subject=TextSubject.PROJECT, field="title"
+    )
     _descriptions(activity, record)
     _participants(activity, record)
     other = sub(activity, "other-identifier", ref=record.number, type=codes.INTERNAL_ID)
@@ -121,15 +125,16 @@ def narrative(parent: etree._Element, content: str) -> etree._Element:
 
 
 def _descriptions(activity: etree._Element, record: ProjectRecord) -> None:
-    for kind, markup in (
-        (codes.GENERAL, record.description),
-        (codes.OBJECTIVES, record.immediate_objective),
-        (codes.OBJECTIVES, record.development_goal),
-        (codes.OTHER, record.undaf_outcome),
+    for kind, name, markup in (
+        (codes.GENERAL, "description", record.description),
+        (codes.OBJECTIVES, "immediate_objective", record.immediate_objective),
+        (codes.OBJECTIVES, "development_goal", record.development_goal),
+        (codes.OTHER, "undaf_outcome", record.undaf_outcome),
     ):
         content = plain_text(markup)
         if content:
-            narrative(sub(activity, "description", type=kind), content)
+            element = sub(activity, "description", type=kind)
+            add_narratives(element, content, record, subject=TextSubject.PROJECT, field=name)
 
 
 def _participants(activity: etree._Element, record: ProjectRecord) -> None:

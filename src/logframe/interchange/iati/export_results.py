@@ -22,8 +22,10 @@ from logframe.domain.records import (
     PeriodRecord,
     ProjectRecord,
     PublishedValue,
+    TextSubject,
 )
 from logframe.interchange.iati import codes
+from logframe.interchange.iati.export_languages import add_narratives
 from logframe.interchange.iati.text import number
 
 
@@ -33,9 +35,11 @@ def add_results(activity: etree._Element, record: ProjectRecord) -> None:
         if not result.indicators:
             continue
         element = etree.SubElement(activity, "result", type=codes.RESULT_TYPE[result.level])
-        _narrative(etree.SubElement(element, "title"), result.text)
+        title = etree.SubElement(element, "title")
+        add_narratives(title, result.text, record, subject=TextSubject.RESULT, field="text",
+                       code=result.code)  # fmt: skip
         for indicator in result.indicators:
-            _indicator(element, indicator, record.periods, first_year)
+            _indicator(element, indicator, record, first_year)
 
 
 def _first_year(record: ProjectRecord) -> int | None:
@@ -52,13 +56,16 @@ def _narrative(parent: etree._Element, text: str) -> None:
 def _indicator(
     result: etree._Element,
     indicator: IndicatorRecord,
-    periods: tuple[PeriodRecord, ...],
+    record: ProjectRecord,
     first_year: int | None,
 ) -> None:
+    periods = record.periods
     measure = codes.MEASURE[indicator.measure]
     qualitative = measure in codes.QUALITATIVE_CODES
     element = etree.SubElement(result, "indicator", measure=measure, ascending="1")
-    _narrative(etree.SubElement(element, "title"), indicator.text)
+    title = etree.SubElement(element, "title")
+    add_narratives(title, indicator.text, record, subject=TextSubject.INDICATOR, field="text",
+                   code=indicator.code)  # fmt: skip
     etree.SubElement(element, "reference", vocabulary="99", code=indicator.code)
     _baselines(element, indicator, qualitative, first_year)
     for published in indicator.published_periods:
