@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("logframe.web.entry.urls")),
     path("", include("logframe.web.audit.urls")),
     path("", include("logframe.web.workbooks.urls")),
+    path("", include("logframe.web.activities.urls")),
     path(
         "funds/<str:fund>/projects/<str:number>/<str:period>.<str:fmt>",
         views.report_download,

@@ -1,0 +1,1 @@
+"""The activity register's screens: a quarter's register, an activity, a computed figure."""
