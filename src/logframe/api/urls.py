@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
-from django.urls import Resolver404, path, re_path, resolve
+from django.urls import Resolver404, include, path, re_path, resolve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from logframe.api.views.auth import TokenLogin
@@ -47,6 +47,7 @@ urlpatterns = [
     path(PERIOD + "finance/<str:organisation>/", FinanceDetail.as_view(), name="api-finance-line"),
     path(PERIOD + "narratives/", NarrativeList.as_view(), name="api-narratives"),
     path(PERIOD + "narratives/<str:output>/", NarrativeDetail.as_view(), name="api-narrative"),
+    path(PERIOD + "activities/", include("logframe.api.views.activities")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^(?P<rest>.*)$", unknown),
