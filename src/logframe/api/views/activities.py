@@ -55,7 +55,7 @@ class ActivityOut(serializers.Serializer[Any]):
 
 
 def _people() -> serializers.IntegerField:
-    return serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    return serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=10**7)
 
 
 class ActivityIn(Strict):
