@@ -152,7 +152,7 @@ def project_and_access(
     """The project (404 unless the person may see it) and the person's rights in it, the
     memberships read once."""
     project = (
-        m.Project.objects.select_related("fund", "line_ministry")
+        m.Project.objects.select_related("fund__administrative_agent", "line_ministry")
         .filter(fund__code=fund_code, number=number)
         .first()
     )

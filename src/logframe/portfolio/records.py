@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypedDict, TypeVar
 
@@ -94,6 +94,52 @@ def latest_period_records(*, period_ids: Collection[int]) -> dict[int, ProjectRe
     }
 
 
+@dataclass
+class _KeptRows:
+    """The model rows of some quarters as ``_period_records`` reads them."""
+
+    values: list[m.IndicatorValue] = field(default_factory=list)
+    finance: list[m.FinancialStatus] = field(default_factory=list)  # with participation
+    beneficiaries: list[m.BeneficiaryFigure] = field(default_factory=list)
+    progress: list[m.ResultProgress] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuarterRows:
+    """One quarter's rows as model instances, read once with its record: a screen that
+    shows the rows and the record's findings (the data-entry page) reads nothing twice."""
+
+    results: list[m.Result]  # in position order, with their lead
+    partners: dict[int, list[m.Organisation]]  # by result id
+    indicators: dict[int, list[m.Indicator]]  # by result id, in position order
+    participations: list[m.Participation]  # in position order, with their organisation
+    values: list[m.IndicatorValue]
+    finance: list[m.FinancialStatus]
+    beneficiaries: list[m.BeneficiaryFigure]
+    progress: list[m.ResultProgress]
+
+
+def quarter_record_and_rows(
+    *, project: m.Project, period: m.ReportingPeriod
+) -> tuple[ProjectRecord, QuarterRows]:
+    """The project as records holding ``period`` only (enough for ``check_period``), and the
+    model rows it was made of: the queries of ``latest_period_records``, less two."""
+    parts = _ProjectParts.load([project])
+    kept = _KeptRows()
+    record = parts.record(project, (_period_records([period], kept)[period.pk],))
+    rows = QuarterRows(
+        results=parts.results[project.pk],
+        partners=parts.partners,
+        indicators=parts.indicator_rows,
+        participations=parts.participations[project.pk],
+        values=kept.values,
+        finance=kept.finance,
+        beneficiaries=kept.beneficiaries,
+        progress=kept.progress,
+    )
+    return record, rows
+
+
 @dataclass(frozen=True)
 class _ProjectParts:
     """The projects' rows other than their periods, grouped by project id."""
@@ -103,10 +149,12 @@ class _ProjectParts:
     partners: dict[int, list[m.Organisation]]  # by result id
     activities: dict[int, list[ActivityRecord]]  # by result id
     indicators: dict[int, list[IndicatorRecord]]  # by result id
+    indicator_rows: dict[int, list[m.Indicator]]  # the same, as model rows
     procurement: dict[int, list[str]]
     footnotes: dict[int, list[FootnoteRecord]]
     budgets: dict[int, list[BudgetRecord]]
     transactions: dict[int, list[TransactionRecord]]
+    translations: dict[int, Stored]  # the language and the translations, by project id
 
     @classmethod
     def load(cls, projects: Sequence[m.Project]) -> _ProjectParts:
@@ -133,8 +181,10 @@ class _ProjectParts:
                 ActivityRecord(code=code, text=text, footnotes=marks[("activity", pk)])
             )
         indicators: dict[int, list[IndicatorRecord]] = defaultdict(list)
+        indicator_rows: dict[int, list[m.Indicator]] = defaultdict(list)
         for i in m.Indicator.objects.filter(result__project__in=ids):
             indicators[i.result_id].append(_indicator(i, marks[("indicator", i.pk)]))
+            indicator_rows[i.result_id].append(i)
         procurement: dict[int, list[str]] = defaultdict(list)
         for project_id, text in m.ProcurementItem.objects.filter(project__in=ids).values_list(
             "project_id", "text"
@@ -154,12 +204,13 @@ class _ProjectParts:
             results=_grouped(results, "project_id"),
             partners=partners,
             activities=activities,
-    translations: dict[int, Stored]  # the language and the translations, by project id
             indicators=indicators,
+            indicator_rows=indicator_rows,
             procurement=procurement,
             footnotes=footnotes,
             budgets=budgets,
             transactions=transactions,
+            translations=stored_translations(project_ids=ids),
         )
 
     def record(self, project: m.Project, periods: tuple[PeriodRecord, ...]) -> ProjectRecord:
@@ -210,7 +261,6 @@ class _ProjectParts:
             undaf_outcome=project.undaf_outcome,
             immediate_objective=project.immediate_objective,
             procurement_plan=tuple(self.procurement[project.pk]),
-            translations=stored_translations(project_ids=ids),
             results=self._tree(results),
             footnotes=tuple(self.footnotes[project.pk]),
             reported_total_budget=_dec(project.reported_total_budget),
@@ -220,6 +270,8 @@ class _ProjectParts:
             recipient_country=project.recipient_country,
             budgets=tuple(self.budgets[project.pk]),
             transactions=tuple(self.transactions[project.pk]),
+            language=self.translations[project.pk][0],
+            translations=self.translations[project.pk][1],
         )
 
     def _tree(self, results: list[m.Result]) -> tuple[ResultRecord, ...]:
@@ -268,11 +320,13 @@ def _marks_by_owner(project_ids: list[int]) -> dict[tuple[str, int], tuple[Footn
     return defaultdict(tuple, {owner: _marks(found) for owner, found in rows.items()})
 
 
-def _period_records(periods: Sequence[m.ReportingPeriod]) -> dict[int, PeriodRecord]:
+def _period_records(
+    periods: Sequence[m.ReportingPeriod], keep: _KeptRows | None = None
+) -> dict[int, PeriodRecord]:
     """Per period id, its record: values (with parts), finance, beneficiaries, progress and
-            language=self.translations[project.pk][0],
-            translations=self.translations[project.pk][1],
-    source cells in six queries."""
+    source cells in six queries. ``keep`` collects the model rows read, for a caller that
+    shows them too."""
+    kept = keep if keep is not None else _KeptRows()
     ids = [p.pk for p in periods]
     values: dict[int, list[IndicatorValueRecord]] = defaultdict(list)
     value_rows = (
@@ -286,17 +340,21 @@ def _period_records(periods: Sequence[m.ReportingPeriod]) -> dict[int, PeriodRec
         parts[value_id].append(Part(label=label, value=_dec(amount) or Decimal(0)))
     for v in value_rows:
         values[v.period_id].append(_value(v, tuple(parts[v.pk])))
+        kept.values.append(v)
     finance: dict[int, list[FinanceRecord]] = defaultdict(list)
     finance_rows = m.FinancialStatus.objects.filter(period__in=ids).select_related(
         "participation__organisation"
     )
     for f in finance_rows:
         finance[f.period_id].append(_finance(f))
+        kept.finance.append(f)
     beneficiaries: dict[int, list[BeneficiaryRecord]] = defaultdict(list)
     for b in m.BeneficiaryFigure.objects.filter(period__in=ids):
         beneficiaries[b.period_id].append(_beneficiary(b))
+        kept.beneficiaries.append(b)
     progress: dict[int, list[ResultProgressRecord]] = defaultdict(list)
     for r in m.ResultProgress.objects.filter(period__in=ids).select_related("result"):
+        kept.progress.append(r)
         progress[r.period_id].append(
             ResultProgressRecord(
                 result=r.result.code, narrative=r.narrative, reported_pct=_dec(r.reported_pct)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from html import unescape
 
@@ -25,8 +26,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 def paragraphs(html: str) -> list[str]:
     """The fragment's paragraphs (and list items) as plain text, whitespace collapsed."""
+    return list(_paragraphs(html))
+
+
+@lru_cache(maxsize=1024)
+def _paragraphs(html: str) -> tuple[str, ...]:
+    # Cached: the checks read the same narratives again on every page that shows findings.
     found = (" ".join(unescape(_TAG.sub(" ", block)).split()) for block in _BLOCK_END.split(html))
-    return [text for text in found if text]
+    return tuple(text for text in found if text)
 
 
 def plain_text(html: str) -> str:
@@ -36,7 +43,12 @@ def plain_text(html: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of a text, lower-cased, punctuation dropped: what "the same words" means."""
-    return _WORD.findall(text.casefold())
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
 
 
 def sentences(text: str) -> list[str]:
@@ -92,6 +104,13 @@ def date_mentions(text: str) -> list[DateMention]:
     April 2013", "February 17, 2013", "March 2013" (the whole month). A date without a
     year ("February 17 to 28") is not read.
     """
+    return list(_date_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _date_mentions(text: str) -> tuple[DateMention, ...]:
+    # Cached (the mentions are frozen): six expressions over every paragraph were a third
+    # of ``check_period``, and a page of findings reads the same paragraphs every time.
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, DateMention]] = []
     for form in _FORMS:
@@ -103,7 +122,7 @@ def date_mentions(text: str) -> list[DateMention]:
             mention = _mention(match)
             if mention is not None:
                 found.append((span[0], mention))
-    return [mention for _, mention in sorted(found, key=lambda pair: pair[0])]
+    return tuple(mention for _, mention in sorted(found, key=lambda pair: pair[0]))
 
 
 def _mention(match: re.Match[str]) -> DateMention | None:

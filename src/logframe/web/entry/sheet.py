@@ -16,7 +16,7 @@ from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
 from logframe.domain.checks import check_period
 from logframe.domain.findings import Finding
 from logframe.portfolio import models as m
-from logframe.portfolio.selectors import project_record
+from logframe.portfolio.records import quarter_record_and_rows
 from logframe.web.entry import forms as f
 from logframe.web.entry.blocks import (
     BeneficiaryRow,
@@ -38,23 +38,23 @@ Block = ValueRow | NarrativeBlock | FinanceRow | BeneficiaryRow | TextsBlock
 
 def entry_sheet(scope: Scope, *, replace: Block | None = None) -> Sheet:
     """Every block of the page; ``replace`` (a block built elsewhere, e.g. with a form that
-    failed) takes the place of the block with the same anchor."""
+    failed) takes the place of the block with the same anchor.
+
+    The rows are those the quarter's record was read from: the findings and the blocks
+    cost one reading of the project."""
     project, period = scope.project, scope.period
-    findings = period_findings(scope)
+    record, rows = quarter_record_and_rows(project=project, period=period)
+    findings = check_period(project=record, quarter=period.as_quarter())
     by_place = _by_place(findings)
-    results = list(
-        project.results.select_related("lead").prefetch_related("partners").order_by("position")
-    )
-    indicators: dict[int, list[m.Indicator]] = defaultdict(list)
-    for indicator in m.Indicator.objects.filter(result__project=project).order_by("position"):
-        indicators[indicator.result_id].append(indicator)
-    values = {v.indicator_id: v for v in period.values.all()}
+    results = rows.results
+    values = {v.indicator_id: v for v in rows.values}
     evidence = _evidence_of(period.pk)
-    progress = {p.result_id: p for p in period.progress.all()}
+    progress = {p.result_id: p for p in rows.progress}
     blocks = [
         _result_block(
             scope,
             result,
+            partners=rows.partners.get(result.pk, []),
             rows=[
                 value_row(
                     scope,
@@ -63,7 +63,7 @@ def entry_sheet(scope: Scope, *, replace: Block | None = None) -> Sheet:
                     evidence=evidence.get(indicator.pk, []),
                     findings=by_place.get(indicator.code, []),
                 )
-                for indicator in indicators[result.pk]
+                for indicator in rows.indicators.get(result.pk, [])
             ],
             findings=by_place.get(result.code, []),
             progress=progress.get(result.pk),
@@ -71,13 +71,22 @@ def entry_sheet(scope: Scope, *, replace: Block | None = None) -> Sheet:
         )
         for result in _tree_order(results)
     ]
-    finance = finance_rows(scope, by_place=by_place)
+    statuses = {s.participation_id: s for s in rows.finance}
+    finance = [
+        finance_row(
+            scope, p, statuses.get(p.pk), findings=by_place.get(p.organisation.code, [])
+        )
+        for p in rows.participations
+    ]
+    figures = {b.group: b for b in rows.beneficiaries}
     sheet = Sheet(
         scope=scope,
         periods=list(project.periods.order_by("year", "quarter")),
         results=blocks,
         finance=finance,
-        beneficiaries=beneficiary_rows(scope),
+        beneficiaries=[
+            beneficiary_row(scope, group, figures.get(group.value)) for group in BeneficiaryGroup
+        ],
         texts=texts_block(scope),
         findings=findings,
         anchors=_anchors(blocks, finance),
@@ -108,13 +117,14 @@ def _result_block(
     scope: Scope,
     result: m.Result,
     *,
+    partners: list[m.Organisation],
     rows: list[ValueRow],
     findings: list[Finding],
     progress: m.ResultProgress | None,
     leaf: bool,
 ) -> ResultBlock:
     holders = [o.code for o in ([result.lead] if result.lead else [])]
-    holders += sorted(o.code for o in result.partners.all())
+    holders += sorted(o.code for o in partners)
     note = ""
     editor = scope.open and scope.access.can_edit_anything
     if editor and not scope.may_edit_result(result.pk) and (rows or leaf):
@@ -172,8 +182,8 @@ def _replace(sheet: Sheet, block: Block) -> None:
 
 
 def period_findings(scope: Scope) -> tuple[Finding, ...]:
-    """The quarter's data-quality findings, from the stored project (≈12 queries)."""
-    record = project_record(project=scope.project)
+    """The quarter's data-quality findings, from the stored quarter (15 queries)."""
+    record, _rows = quarter_record_and_rows(project=scope.project, period=scope.period)
     return check_period(project=record, quarter=scope.period.as_quarter())
 
 
