@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("logframe.web.workbooks.urls")),
     path("", include("logframe.web.activities.urls")),
     path(
+    path("", include("logframe.web.translations.urls")),
         "funds/<str:fund>/projects/<str:number>/<str:period>.<str:fmt>",
         views.report_download,
         name="report-download",
