@@ -151,3 +151,11 @@ def test_the_drill_down_and_an_override_without_a_reason(client, seed, q1, manag
     assert m.IndicatorValue.objects.get(period=q1, indicator=indicator).value == 452
     register = client.get(REGISTER).content.decode()
     assert "overrides the computed one" in register  # the activity-value-mismatch finding
+
+
+def test_the_administration_lists_the_register(client, q1, django_user_model) -> None:
+    root = django_user_model.objects.create_superuser("root", "r@example.org", "pw-long-enough")
+    client.force_login(root)
+    for name in ("place", "activitygroup", "activity", "attachment", "override", "indicatorrule"):
+        assert client.get(f"/admin/activities/{name}/").status_code == 200, name
+    assert "IQG08" in client.get("/admin/activities/place/").content.decode()
