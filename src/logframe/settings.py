@@ -7,6 +7,8 @@ Environment:
 - ``LOGFRAME_DEBUG``: ``1`` for development (default ``0``).
 - ``LOGFRAME_ALLOWED_HOSTS``: comma-separated host names (default ``127.0.0.1,localhost``).
 - ``LOGFRAME_API_LOGIN_RATE``: token logins allowed per client address (default ``10/minute``).
+- ``LOGFRAME_LOGIN_FAILURES_PER_ACCOUNT`` / ``..._PER_ADDRESS`` / ``LOGFRAME_LOGIN_LOCKOUT_SECONDS``:
+  failed web logins before a lockout, and its length (default 5 / 20 / 900).
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "logframe.web.unavailable.DatabaseUnavailableMiddleware",  # 503 while the database is away
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,7 +136,10 @@ FORM_RENDERER = "logframe.web.form_rendering.FastWidgetRenderer"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -172,6 +178,13 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("LOGFRAME_FROM_EMAIL", "logframe@localhost")
 EMAIL_HOST = os.environ.get("LOGFRAME_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("LOGFRAME_EMAIL_PORT", "25"))
+
+# Login throttling (accounts/throttle.py): failures counted in the default cache.
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGFRAME_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGFRAME_LOGIN_FAILURES_PER_ADDRESS", "20"))
+LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGFRAME_LOGIN_LOCKOUT_SECONDS", "900"))
+# Retry-After of the 503 page while the database is unreachable (web/unavailable.py).
+DATABASE_RETRY_AFTER_SECONDS = 10
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

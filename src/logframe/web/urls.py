@@ -1,10 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from logframe.accounts.throttle import ThrottledLoginView
 from logframe.web import views
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
