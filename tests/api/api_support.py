@@ -33,3 +33,24 @@ def assert_error(response, status: int, code: str) -> dict:
     assert error["message"].strip()
     assert isinstance(error["fields"], dict)
     return error
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def pdf_upload(name: str = "attendance list.pdf", content: bytes = PDF):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def attach_evidence(actor, code: str = "1.1.9"):
+    """A PDF attached to the seed's value of ``code`` through the web's service."""
+    from logframe.portfolio.models import Indicator, ReportingPeriod
+    from logframe.workflow.evidence import evidence_attach
+
+    period = ReportingPeriod.objects.get(project__number=NUMBER, year=2013, quarter=1)
+    indicator = Indicator.objects.get(result__project=period.project, code=code)
+    return evidence_attach(
+        period=period, indicator=indicator, upload=pdf_upload(), description="", actor=actor
+    )

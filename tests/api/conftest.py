@@ -16,6 +16,12 @@ def _fresh_throttle():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Evidence files go to the test's own folder, never the project's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def users(make_member, loaded_project, django_user_model):
     """One user per role, as ``logframe demo`` makes them, and a stranger to the fund."""

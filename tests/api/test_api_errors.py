@@ -120,10 +120,31 @@ def test_the_schema_lists_every_endpoint(client):
         period + "finance/{organisation}/",
         period + "narratives/",
         period + "narratives/{output}/",
+        period + "values/{indicator}/evidence/",
+        period + "values/{indicator}/evidence/{evidence}/",
+        period + "values/{indicator}/evidence/{evidence}/file/",
+        period + "beneficiaries/",
+        period + "beneficiaries/{group}/",
+        period + "texts/",
+        period + "submit/",
+        period + "approve/",
+        period + "return/",
+        period + "reopen/",
+        period + "snapshots/",
+        period + "snapshots/{snapshot}/",
     } == paths
     patch = schema["paths"][period + "values/{indicator}/"]["patch"]
     assert {"200", "400", "401", "403", "404", "409"} <= set(patch["responses"])
     assert set(schema["components"]["securitySchemes"]) == {"tokenAuth", "cookieAuth"}
+    assert "post" in schema["paths"]["/api/projects/{number}/periods/"]  # open the next quarter
+    lists = ["values/", "findings/", "finance/", "narratives/", "beneficiaries/", "snapshots/",
+             "values/{indicator}/evidence/"]  # fmt: skip
+    for name in ["/api/projects/{number}/periods/", *(period + path for path in lists)]:
+        parameters = {p["name"] for p in schema["paths"][name]["get"]["parameters"]}
+        assert {"page", "page_size"} <= parameters, name
+        answer = schema["paths"][name]["get"]["responses"]["200"]["content"]["application/json"]
+        shape = schema["components"]["schemas"][answer["schema"]["$ref"].split("/")[-1]]
+        assert {"count", "next", "previous", "results"} <= set(shape["properties"]), name
 
 
 def test_the_docs_page_needs_no_network(client):

@@ -12,9 +12,10 @@ pytestmark = pytest.mark.django_db
 
 def test_values_are_the_reports(api, users):
     """Every indicator, in the order of the result tree, with the report's % of planned."""
-    body = api(users["viewer"]).get(PERIOD_URL + "values/").json()
+    body = api(users["viewer"]).get(PERIOD_URL + "values/", {"page_size": 100}).json()
     assert (body["project"], body["period"], body["state"]) == ("G11-23", "2013Q1", "open")
-    values = {v["indicator"]: v for v in body["values"]}
+    assert (body["count"], body["next"], body["previous"]) == (51, None, None)
+    values = {v["indicator"]: v for v in body["results"]}
     assert len(values) == 51
     assert list(values)[:2] == ["1.1.1", "1.1.2"]
     split = values["1.1.9"]
@@ -164,7 +165,7 @@ def test_findings_follow_the_figures(api, users):
     client = api(users["manager"])
 
     def committed_findings():
-        found = client.get(PERIOD_URL + "findings/").json()["findings"]
+        found = client.get(PERIOD_URL + "findings/", {"page_size": 200}).json()["results"]
         assert {"rule", "severity", "where", "message", "computed", "reported", "source"} == set(
             found[0]
         )

@@ -1,20 +1,38 @@
 """What the API answers about a quarter, read through the selectors and built by the same
 rules as the report: the % of planned is the report's, the findings are the report's.
 
-Each function returns plain dicts for the serializers of ``serializers.py``.
+A list reads the whole quarter in a fixed number of queries and builds the rows of the
+page asked for; one line (a value, an agency's finance, a narrative) reads that line
+alone, in a few queries whatever the size of the project. Each function returns plain
+dicts for the serializers of ``serializers.py``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from logframe.api.lookups import PeriodScope
+from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
 from logframe.domain.checks import check_period
+from logframe.domain.finance import FinanceLine, finance_figures
 from logframe.domain.findings import Finding
-from logframe.domain.records import IndicatorValueRecord, PeriodRecord, ProjectRecord
+from logframe.domain.measures import Part
+from logframe.domain.records import (
+    BeneficiaryRecord,
+    IndicatorRecord,
+    IndicatorValueRecord,
+    PeriodRecord,
+    ProjectRecord,
+)
 from logframe.portfolio import models as m
-from logframe.portfolio.records import project_records
-from logframe.reporting.sections.finance import build_finance
+
+# the one conversion of a stored indicator and value to records, shared with every reader
+from logframe.portfolio.records import _indicator, _marks, _value, project_records
+from logframe.reporting.figures import percent_figure
+from logframe.reporting.model import BeneficiaryRow
+from logframe.reporting.sections.beneficiaries import build_beneficiaries
 from logframe.reporting.sections.indicators import build_indicator_row
 
 
@@ -36,32 +54,65 @@ def quarter_head(scope: PeriodScope) -> dict[str, str]:
 # ---- indicator values -------------------------------------------------------------------
 
 
-def value_items(scope: PeriodScope, *, only: str | None = None) -> list[dict[str, Any]]:
-    """Every indicator's value in the quarter (or only the one coded ``only``)."""
-    record, period = _records(scope)
-    conventions = record.fund.conventions
-    reported = {v.indicator: v for v in period.values}
-    stored = {v.indicator.code: v for v in scope.period.values.select_related("indicator").all()}
-    items = []
-    for result in record.walk_results():
-        for indicator in result.indicators:
-            if only is not None and indicator.code != only:
-                continue
-            value = reported.get(indicator.code)
-            row = build_indicator_row(indicator=indicator, value=value, conventions=conventions)
-            items.append(
-                _value_item(result.code, indicator, value, row, stored.get(indicator.code))
+class ValueRows:
+    """Every indicator of the quarter, in the order of the result tree; rows built on demand
+    (``rows(part)``), so a page of them costs the building of that page only."""
+
+    def __init__(self, scope: PeriodScope) -> None:
+        record, period = _records(scope)
+        self.conventions = record.fund.conventions
+        self.reported = {v.indicator: v for v in period.values}
+        self.versions = dict(
+            scope.period.values.values_list("indicator__code", "version").order_by()
+        )
+        self.lines = [
+            (result.code, indicator)
+            for result in record.walk_results()
+            for indicator in result.indicators
+        ]
+
+    def rows(self, lines: list[tuple[str, IndicatorRecord]]) -> list[dict[str, Any]]:
+        return [
+            _value_item(
+                output,
+                indicator,
+                self.reported.get(indicator.code),
+                self.conventions,
+                self.versions.get(indicator.code, 0),
             )
-    return items
+            for output, indicator in lines
+        ]
+
+
+def value_item(scope: PeriodScope, indicator: m.Indicator) -> dict[str, Any]:
+    """One indicator's value in the quarter: three queries (the value, its parts, the
+    indicator's footnote marks), whatever the size of the project."""
+    marks = m.FootnoteMark.objects.filter(indicator=indicator).select_related("footnote")
+    record = _indicator(indicator, _marks(list(marks)))
+    stored = (
+        m.IndicatorValue.objects.filter(period=scope.period, indicator=indicator).order_by().first()
+    )
+    value: IndicatorValueRecord | None = None
+    if stored is not None:
+        parts = stored.parts.values_list("label", "value")
+        stored.indicator_code = indicator.code  # type: ignore[attr-defined]
+        value = _value(
+            stored,  # type: ignore[arg-type]
+            tuple(Part(label=label, value=amount or Decimal(0)) for label, amount in parts),
+        )
+    conventions = scope.project.fund.conventions()
+    version = stored.version if stored is not None else 0
+    return _value_item(indicator.result.code, record, value, conventions, version)
 
 
 def _value_item(
     output: str,
-    indicator: Any,
+    indicator: IndicatorRecord,
     value: IndicatorValueRecord | None,
-    row: Any,
-    stored: m.IndicatorValue | None,
+    conventions: Any,
+    version: int,
 ) -> dict[str, Any]:
+    row = build_indicator_row(indicator=indicator, value=value, conventions=conventions)
     actual = value.actual if value else None
     return {
         "indicator": indicator.code,
@@ -80,7 +131,7 @@ def _value_item(
         "computed_pct": row.percent.computed,
         "computed_pct_text": row.percent.text,
         "reported_pct": value.reported_pct if value else None,
-        "version": stored.version if stored else 0,
+        "version": version,
     }
 
 
@@ -96,54 +147,140 @@ def findings(scope: PeriodScope) -> list[dict[str, str | None]]:
 # ---- finance ----------------------------------------------------------------------------
 
 
-def finance_items(scope: PeriodScope, *, only: str | None = None) -> list[dict[str, Any]]:
-    """Each participating agency's cumulative committed and disbursed funds."""
-    record, period = _records(scope)
-    computed = {row.label: row for row in build_finance(project=record, period=period).agencies}
-    entered = {f.organisation: f for f in period.finance}
-    versions = dict(
-        scope.period.finance.values_list("participation__organisation__code", "version")
+def finance_items(scope: PeriodScope, *, only: m.Participation | None = None) -> list[Any]:
+    """Each participating agency's cumulative committed and disbursed funds (or only
+    ``only``'s): two queries. The % of approved is the report's (``finance_figures``)."""
+    participations = scope.project.participations.select_related("organisation")
+    statuses = scope.period.finance.order_by()
+    if only is not None:
+        participations = participations.filter(pk=only.pk)
+        statuses = statuses.filter(participation=only)
+    stored = {f.participation_id: f for f in statuses}
+    places = scope.project.fund.finance_decimals
+    return [_finance_item(p, stored.get(p.pk), places) for p in participations]
+
+
+def _finance_item(
+    participation: m.Participation, line: m.FinancialStatus | None, places: int
+) -> dict[str, Any]:
+    committed = line.committed if line else None
+    disbursed = line.disbursed if line else None
+    (figures,), _ = finance_figures(
+        lines=[
+            FinanceLine(
+                agency=participation.organisation.code,
+                approved=participation.approved_budget or Decimal(0),
+                committed=committed,
+                disbursed=disbursed,
+            )
+        ]
     )
-    items = []
-    for participation in record.participations:
-        code = participation.organisation
-        if only is not None and code != only:
-            continue
-        line, row = entered.get(code), computed.get(code)
-        items.append(
-            {
-                "organisation": code,
-                "role": participation.role.value,
-                "approved_budget": participation.approved_budget,
-                "committed": line.committed if line else None,
-                "disbursed": line.disbursed if line else None,
-                "forecast_final_date": line.forecast_final_date if line else None,
-                "committed_pct_text": row.committed_pct.text if row else "",
-                "disbursed_pct_text": row.disbursed_pct.text if row else "",
-                "version": versions.get(code, 0),
-            }
-        )
-    return items
+    committed_pct = percent_figure(
+        computed=figures.committed_pct,
+        reported=line.reported_committed_pct if line else None,
+        places=places,
+    )
+    disbursed_pct = percent_figure(
+        computed=figures.disbursed_pct,
+        reported=line.reported_disbursed_pct if line else None,
+        places=places,
+    )
+    if participation.approved_budget is None and line is None:
+        committed_pct = disbursed_pct = replace(committed_pct, text="")  # no line in the report
+    return {
+        "organisation": participation.organisation.code,
+        "role": participation.role,
+        "approved_budget": participation.approved_budget,
+        "committed": committed,
+        "disbursed": disbursed,
+        "forecast_final_date": line.forecast_final_date if line else None,
+        "committed_pct_text": committed_pct.text,
+        "disbursed_pct_text": disbursed_pct.text,
+        "version": line.version if line else 0,
+    }
 
 
 # ---- narratives ---------------------------------------------------------------------------
 
 
-def narrative_items(scope: PeriodScope, *, only: str | None = None) -> list[dict[str, Any]]:
-    """The narrative of each output that has no outputs under it."""
+def narrative_items(scope: PeriodScope) -> list[dict[str, Any]]:
+    """The narrative of each output that has no outputs under it: two queries."""
     results = list(scope.project.results.order_by("position"))
     parents = {r.parent_id for r in results}
-    progress = {p.result_id: p for p in scope.period.progress.all()}
-    return [
-        {
-            "output": result.code,
-            "text": result.text,
-            "narrative": progress[result.pk].narrative if result.pk in progress else "",
-            "version": progress[result.pk].version if result.pk in progress else 0,
-        }
-        for result in results
-        if result.pk not in parents and (only is None or result.code == only)
-    ]
+    progress = {p.result_id: p for p in scope.period.progress.order_by()}
+    return [_narrative_item(r, progress.get(r.pk)) for r in results if r.pk not in parents]
+
+
+def narrative_item(scope: PeriodScope, result: m.Result) -> dict[str, Any]:
+    """One output's narrative: one query."""
+    progress = scope.period.progress.filter(result=result).order_by().first()
+    return _narrative_item(result, progress)
+
+
+def _narrative_item(result: m.Result, progress: m.ResultProgress | None) -> dict[str, Any]:
+    return {
+        "output": result.code,
+        "text": result.text,
+        "narrative": progress.narrative if progress else "",
+        "version": progress.version if progress else 0,
+    }
+
+
+# ---- beneficiaries ------------------------------------------------------------------------
+
+
+def beneficiary_items(scope: PeriodScope) -> list[dict[str, Any]]:
+    """Every group, stored or not, in the report's order, with the report's % (one query)."""
+    stored = {b.group: b for b in scope.period.beneficiaries.order_by()}
+    period = PeriodRecord(
+        quarter=scope.period.as_quarter(),
+        beneficiaries=tuple(_beneficiary_record(b) for b in stored.values()),
+    )
+    places = scope.project.fund.beneficiary_decimals
+    rows = build_beneficiaries(period=period, places=places)
+    return [_beneficiary_item(row, stored.get(row.group)) for row in rows]
+
+
+def _beneficiary_record(b: m.BeneficiaryFigure) -> BeneficiaryRecord:
+    return BeneficiaryRecord(
+        group=BeneficiaryGroup(b.group),
+        target=b.target,
+        actual=b.actual,
+        applicable=b.applicable,
+        note=b.note,
+        reported_pct=b.reported_pct,
+    )
+
+
+def _beneficiary_item(row: BeneficiaryRow, stored: m.BeneficiaryFigure | None) -> dict[str, Any]:
+    group = BeneficiaryGroup(row.group)
+    return {
+        "group": group.value,
+        "label": GROUP_LABELS[group],
+        "target": stored.target if stored else None,
+        "actual": stored.actual if stored else None,
+        "applicable": stored.applicable if stored else False,
+        "note": stored.note if stored else "",
+        "computed_pct": row.percent.computed,
+        "computed_pct_text": row.percent.text,
+        "reported_pct": stored.reported_pct if stored else None,
+        "version": stored.version if stored else 0,
+    }
+
+
+# ---- the quarter's texts ------------------------------------------------------------------
+
+
+def texts_item(period: m.ReportingPeriod) -> dict[str, Any]:
+    return {
+        "project": period.project.number,
+        "period": period.code,
+        "state": period.state,
+        "summary": period.summary,
+        "constraints": period.constraints,
+        "procurement": period.procurement,
+        "version": period.version,
+    }
 
 
 # ---- periods ------------------------------------------------------------------------------
@@ -169,16 +306,17 @@ def _period_item(period: m.ReportingPeriod) -> dict[str, Any]:
         "approved_at": period.approved_at,
         "approved_by": _name(period.approved_by),
         "review_comment": period.review_comment,
-        "snapshots": [
-            {
-                "number": s.number,
-                "event": s.event,
-                "created_at": s.created_at,
-                "created_by": _name(s.created_by),
-                "note": s.note,
-            }
-            for s in period.snapshots.all()
-        ],
+        "snapshots": [snapshot_item(s) for s in period.snapshots.all()],
+    }
+
+
+def snapshot_item(snapshot: m.PeriodSnapshot) -> dict[str, Any]:
+    return {
+        "number": snapshot.number,
+        "event": snapshot.event,
+        "created_at": snapshot.created_at,
+        "created_by": _name(snapshot.created_by),
+        "note": snapshot.note,
     }
 
 

@@ -284,7 +284,17 @@ class NarrativeOut(serializers.Serializer[Any]):
     version = serializers.IntegerField()
 
 
-class QuarterHead(serializers.Serializer[Any]):
+class PageLinks(serializers.Serializer[Any]):
+    """A page of a list (``?page=``, ``?page_size=``): how many in all, and the links."""
+
+    count = serializers.IntegerField(help_text="How many in the whole list")
+    next = serializers.URLField(allow_null=True, help_text="The next page; null on the last")
+    previous = serializers.URLField(allow_null=True, help_text="null on the first page")
+
+
+class QuarterHead(PageLinks):
+    """A page of a list under a quarter: which quarter, then the page."""
+
     project = serializers.CharField()
     fund = serializers.CharField()
     period = serializers.CharField()
@@ -292,19 +302,23 @@ class QuarterHead(serializers.Serializer[Any]):
 
 
 class ValueList(QuarterHead):
-    values = ValueOut(many=True)
+    results = ValueOut(many=True)
 
 
 class FindingList(QuarterHead):
-    findings = FindingOut(many=True)
+    results = FindingOut(many=True)
 
 
 class FinanceList(QuarterHead):
-    finance = FinanceOut(many=True)
+    results = FinanceOut(many=True)
 
 
 class NarrativeList(QuarterHead):
-    narratives = NarrativeOut(many=True)
+    results = NarrativeOut(many=True)
+
+
+class PeriodList(PageLinks):
+    results = PeriodOut(many=True)
 
 
 class ErrorDetail(serializers.Serializer[Any]):

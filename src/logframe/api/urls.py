@@ -7,6 +7,8 @@ from django.urls import Resolver404, include, path, re_path, resolve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from logframe.api.views.auth import TokenLogin
+from logframe.api.views.evidence import EvidenceDetail, EvidenceFile, EvidenceList
+from logframe.api.views.manager import BeneficiaryDetail, BeneficiaryList, Texts
 from logframe.api.views.projects import PeriodDetail, PeriodList, ProjectDetailView, ProjectList
 from logframe.api.views.quarter import (
     FinanceDetail,
@@ -17,9 +19,12 @@ from logframe.api.views.quarter import (
     ValueDetail,
     ValueList,
 )
+from logframe.api.views.snapshots import SnapshotDocument, SnapshotList
+from logframe.api.views.workflow import Approve, Reopen, Return, Submit
 
 PROJECT = "projects/<str:number>/"
 PERIOD = PROJECT + "periods/<str:period>/"
+VALUE = PERIOD + "values/<str:indicator>/"
 
 
 def unknown(request: HttpRequest, rest: str = "") -> JsonResponse:
@@ -41,12 +46,24 @@ urlpatterns = [
     path(PROJECT + "periods/", PeriodList.as_view(), name="api-periods"),
     path(PERIOD, PeriodDetail.as_view(), name="api-period"),
     path(PERIOD + "values/", ValueList.as_view(), name="api-values"),
-    path(PERIOD + "values/<str:indicator>/", ValueDetail.as_view(), name="api-value"),
+    path(VALUE, ValueDetail.as_view(), name="api-value"),
     path(PERIOD + "findings/", FindingList.as_view(), name="api-findings"),
     path(PERIOD + "finance/", FinanceList.as_view(), name="api-finance"),
     path(PERIOD + "finance/<str:organisation>/", FinanceDetail.as_view(), name="api-finance-line"),
     path(PERIOD + "narratives/", NarrativeList.as_view(), name="api-narratives"),
     path(PERIOD + "narratives/<str:output>/", NarrativeDetail.as_view(), name="api-narrative"),
+    path(VALUE + "evidence/", EvidenceList.as_view(), name="api-evidence"),
+    path(VALUE + "evidence/<int:evidence>/", EvidenceDetail.as_view(), name="api-evidence-item"),
+    path(VALUE + "evidence/<int:evidence>/file/", EvidenceFile.as_view(), name="api-evidence-file"),
+    path(PERIOD + "beneficiaries/", BeneficiaryList.as_view(), name="api-beneficiaries"),
+    path(PERIOD + "beneficiaries/<str:group>/", BeneficiaryDetail.as_view(), name="api-group"),
+    path(PERIOD + "texts/", Texts.as_view(), name="api-texts"),
+    path(PERIOD + "submit/", Submit.as_view(), name="api-submit"),
+    path(PERIOD + "approve/", Approve.as_view(), name="api-approve"),
+    path(PERIOD + "return/", Return.as_view(), name="api-return"),
+    path(PERIOD + "reopen/", Reopen.as_view(), name="api-reopen"),
+    path(PERIOD + "snapshots/", SnapshotList.as_view(), name="api-snapshots"),
+    path(PERIOD + "snapshots/<int:snapshot>/", SnapshotDocument.as_view(), name="api-snapshot"),
     path(PERIOD + "activities/", include("logframe.api.views.activities")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -19,9 +19,11 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 from logframe.accounts.access import ProjectAccess, project_access, require_editable
 from logframe.portfolio import models as m
+from logframe.textclean import strip_bidi_controls
 from logframe.workflow.errors import EntryError
 from logframe.workflow.rights import require_evidence_right
 
@@ -64,6 +66,7 @@ def evidence_attach(
     description: str,
     actor: Any,
     access: ProjectAccess | None = None,
+    channel: str = "",
 ) -> m.Evidence:
     """Attach a file to the indicator's value of the quarter, with the checks of a value.
 
@@ -76,7 +79,12 @@ def evidence_attach(
     require_editable(period)
     value = m.IndicatorValue.objects.filter(period=period, indicator=indicator).first()
     if value is None:
-        raise EntryError({"file": f"save a value for {indicator.code} before attaching evidence"})
+        raise EntryError(
+            {
+                "file": _("save a value for %(code)s before attaching evidence")
+                % {"code": indicator.code}
+            }
+        )
     kind = _check_file(upload)
     evidence = m.Evidence(
         indicator_value=value,
@@ -84,14 +92,14 @@ def evidence_attach(
         content_type=kind.content_type,
         size=upload.size or 0,
         sha256=_sha256(upload),
-        description=" ".join(description.split())[:300],
+        description=" ".join(strip_bidi_controls(description).split())[:300],
         uploaded_by=actor if getattr(actor, "pk", None) else None,
     )
     upload.seek(0)
     evidence.file.save("evidence", upload, save=False)
     try:
         evidence._history_user = actor  # type: ignore[attr-defined]
-        evidence._change_reason = f"evidence for {indicator.code}"  # type: ignore[attr-defined]
+        evidence._change_reason = _reason(f"evidence for {indicator.code}", channel)  # type: ignore[attr-defined]
         evidence.save()
     except Exception:
         evidence.file.delete(save=False)
@@ -101,7 +109,7 @@ def evidence_attach(
 
 @transaction.atomic
 def evidence_remove(
-    *, evidence: m.Evidence, actor: Any, access: ProjectAccess | None = None
+    *, evidence: m.Evidence, actor: Any, access: ProjectAccess | None = None, channel: str = ""
 ) -> None:
     """Take a file off a value, with the same rights as attaching one (open quarter, the
     person may enter the indicator's values). The deletion is in the history with who;
@@ -113,22 +121,35 @@ def evidence_remove(
     require_evidence_right(rights, indicator, remove=True)
     require_editable(period)
     evidence._history_user = actor  # type: ignore[attr-defined]
-    evidence._change_reason = f"evidence removed from {indicator.code}"  # type: ignore[attr-defined]
+    evidence._change_reason = _reason(f"evidence removed from {indicator.code}", channel)  # type: ignore[attr-defined]
     evidence.delete()
+
+
+def _reason(what: str, channel: str) -> str:
+    """The history's reason: what happened, and the channel when it is not the web."""
+    return f"{what} ({channel})" if channel else what
 
 
 def _check_file(upload: UploadedFile) -> FileKind:
     size = upload.size or 0
     limit: int = settings.EVIDENCE_MAX_BYTES
     if size == 0:
-        raise EntryError({"file": "the file is empty"})
+        raise EntryError({"file": _("the file is empty")})
     if size > limit:
         raise EntryError(
-            {"file": f"the file is {_megabytes(size)}; evidence may be at most {_megabytes(limit)}"}
+            {
+                "file": _("the file is %(size)s; evidence may be at most %(limit)s")
+                % {"size": _megabytes(size), "limit": _megabytes(limit)}
+            }
         )
     kind = sniff(upload, name=upload.name or "")
     if kind is None:
-        raise EntryError({"file": f"this kind of file is not accepted; accepted: {ACCEPTED}"})
+        raise EntryError(
+            {
+                "file": _("this kind of file is not accepted; accepted: %(kinds)s")
+                % {"kinds": ACCEPTED}
+            }
+        )
     return kind
 
 

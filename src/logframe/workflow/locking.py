@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from logframe.workflow.errors import StaleEdit
 
@@ -44,11 +45,16 @@ def save_audited(row: models.Model, *, actor: Any, reason: str = "") -> None:
     row.save()
 
 
+def stale_edit(row: models.Model | None) -> StaleEdit:
+    """The refusal of an edit based on an older version of ``row``, with who saved it."""
+    return _stale(row)
+
+
 def _stale(row: models.Model | None) -> StaleEdit:
     if row is None:
-        return StaleEdit(who="someone", when=None, current={"the line": "deleted"})
+        return StaleEdit(who=_("someone"), when=None, current={_("the line"): _("deleted")})
     last = row.history.first()  # type: ignore[attr-defined]
-    who = str(last.history_user) if last is not None and last.history_user else "someone"
+    who = str(last.history_user) if last is not None and last.history_user else _("someone")
     shown = {
         str(f.verbose_name): _text(getattr(row, f.attname))
         for f in row._meta.concrete_fields

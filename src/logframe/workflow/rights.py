@@ -8,6 +8,7 @@ the same sentence either way. ``access`` is the person's ``ProjectAccess`` in th
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from logframe.accounts.access import ProjectAccess
 from logframe.portfolio import models as m
@@ -16,30 +17,65 @@ from logframe.portfolio import models as m
 def require_values_right(access: ProjectAccess, indicator: m.Indicator) -> None:
     """The indicator's output is the person's (their agency leads it or is a partner)."""
     if not access.can_edit_result(indicator.result_id):
-        raise PermissionDenied(f"you may not enter values for output {indicator.result.code}")
+        raise PermissionDenied(
+            _("you may not enter values for output %(code)s") % {"code": indicator.result.code}
+        )
 
 
 def require_evidence_right(access: ProjectAccess, indicator: m.Indicator, *, remove: bool) -> None:
     if not access.can_edit_result(indicator.result_id):
-        what = "remove evidence from" if remove else "attach evidence to"
-        raise PermissionDenied(f"you may not {what} {indicator.code}")
+        if remove:
+            message = _("you may not remove evidence from %(code)s")
+        else:
+            message = _("you may not attach evidence to %(code)s")
+        raise PermissionDenied(message % {"code": indicator.code})
 
 
 def require_finance_right(access: ProjectAccess, organisation: m.Organisation) -> None:
     if not access.can_edit_finance(organisation.pk):
-        raise PermissionDenied(f"you may not enter {organisation.code}'s finance")
+        raise PermissionDenied(
+            _("you may not enter %(agency)s's finance") % {"agency": organisation.code}
+        )
 
 
 def require_narrative_right(access: ProjectAccess, result: m.Result) -> None:
     if not access.can_edit_result(result.pk):
-        raise PermissionDenied(f"you may not write the narrative of output {result.code}")
+        raise PermissionDenied(
+            _("you may not write the narrative of output %(code)s") % {"code": result.code}
+        )
 
 
 def require_beneficiaries_right(access: ProjectAccess) -> None:
     if not access.can_edit_period_texts:
-        raise PermissionDenied("only the project manager enters beneficiaries")
+        raise PermissionDenied(_("only the project manager enters beneficiaries"))
 
 
 def require_texts_right(access: ProjectAccess) -> None:
     if not access.can_edit_period_texts:
-        raise PermissionDenied("only the project manager writes the quarter's summary")
+        raise PermissionDenied(_("only the project manager writes the quarter's summary"))
+
+
+# ---- the quarter's workflow: who moves it (the state is the transitions' to check) -------
+
+
+def require_submit_right(access: ProjectAccess) -> None:
+    if not access.is_manager:
+        raise PermissionDenied(_("only the project manager submits a quarter"))
+
+
+def require_review_right(access: ProjectAccess, *, action: str) -> None:
+    """``action``: "approves" or "returns"."""
+    if not access.can_review:
+        if action == "returns":
+            raise PermissionDenied(_("only a reviewer of the fund returns a quarter"))
+        raise PermissionDenied(_("only a reviewer of the fund approves a quarter"))
+
+
+def require_reopen_right(access: ProjectAccess) -> None:
+    if not access.is_admin:
+        raise PermissionDenied(_("only a fund administrator reopens an approved quarter"))
+
+
+def require_open_next_right(access: ProjectAccess) -> None:
+    if not access.is_manager:
+        raise PermissionDenied(_("only the project manager opens the next quarter"))

@@ -12,11 +12,16 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from logframe.accounts.access import ProjectAccess, project_access
 from logframe.domain.records import PeriodState
 from logframe.portfolio import models as m
+from logframe.textclean import strip_bidi_controls
+from logframe.workflow import rights as may
 from logframe.workflow.errors import EntryError
+from logframe.workflow.locking import stale_edit
 from logframe.workflow.snapshots import snapshot_take
 
 OPEN, SUBMITTED, RETURNED, APPROVED = (
@@ -27,82 +32,127 @@ OPEN, SUBMITTED, RETURNED, APPROVED = (
 )
 
 
+# The states and actions named in refusals, for the catalogs (translated where they are said).
+STATE_WORDS = (
+    gettext_noop("open"),
+    gettext_noop("submitted"),
+    gettext_noop("returned"),
+    gettext_noop("approved"),
+    gettext_noop("reopened"),
+)
+
+
 def _rights(actor: Any, period: m.ReportingPeriod, access: ProjectAccess | None) -> ProjectAccess:
     return access if access is not None else project_access(user=actor, project=period.project)
 
 
-def _move(period: m.ReportingPeriod, *, to: str, actor: Any, reason: str) -> None:
+def _move(period: m.ReportingPeriod, *, to: str, actor: Any, reason: str, channel: str) -> None:
     period.state = to
     period.version += 1
     period._history_user = actor  # type: ignore[attr-defined]
-    period._change_reason = reason  # type: ignore[attr-defined]
+    period._change_reason = f"{reason} ({channel})" if channel else reason  # type: ignore[attr-defined]
     period.save()
+
+
+def _locked(period: m.ReportingPeriod, expected_version: int | None) -> m.ReportingPeriod:
+    """The quarter read again with its row locked; StaleEdit when it moved since the
+    version the caller read (None: the caller did not say, as the web's buttons do not)."""
+    locked = m.ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise stale_edit(locked)
+    return locked
 
 
 def _require_state(period: m.ReportingPeriod, *states: str, action: str) -> None:
     if period.state not in states:
-        raise PermissionDenied(f"{period.code} is {period.state}: it cannot be {action}")
+        raise PermissionDenied(
+            _("%(quarter)s is %(state)s: it cannot be %(action)s")
+            % {"quarter": period.code, "state": _(period.state), "action": _(action)}
+        )
 
 
 @transaction.atomic
 def period_submit(
-    *, period: m.ReportingPeriod, actor: Any, access: ProjectAccess | None = None
+    *,
+    period: m.ReportingPeriod,
+    actor: Any,
+    access: ProjectAccess | None = None,
+    expected_version: int | None = None,
+    channel: str = "",
 ) -> m.PeriodSnapshot:
-    """The programme manager submits the quarter for review; a snapshot keeps it as sent."""
-    if not _rights(actor, period, access).is_manager:
-        raise PermissionDenied("only the project manager submits a quarter")
-    period = m.ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    """The programme manager submits the quarter for review; a snapshot keeps it as sent.
+
+    ``channel`` ("entered through the API") is added to the history's reason.
+    """
+    may.require_submit_right(_rights(actor, period, access))
+    period = _locked(period, expected_version)
     _require_state(period, OPEN, RETURNED, action="submitted")
     period.submitted_at, period.submitted_by = timezone.now(), actor
     period.review_comment = ""
-    _move(period, to=SUBMITTED, actor=actor, reason="submitted for review")
+    _move(period, to=SUBMITTED, actor=actor, reason="submitted for review", channel=channel)
     return snapshot_take(period=period, event=SUBMITTED, actor=actor)
 
 
 @transaction.atomic
 def period_approve(
-    *, period: m.ReportingPeriod, actor: Any, access: ProjectAccess | None = None
+    *,
+    period: m.ReportingPeriod,
+    actor: Any,
+    access: ProjectAccess | None = None,
+    expected_version: int | None = None,
+    channel: str = "",
 ) -> m.PeriodSnapshot:
     """The reviewer approves: the quarter is locked for everyone."""
-    if not _rights(actor, period, access).can_review:
-        raise PermissionDenied("only a reviewer of the fund approves a quarter")
-    period = m.ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    may.require_review_right(_rights(actor, period, access), action="approves")
+    period = _locked(period, expected_version)
     _require_state(period, SUBMITTED, action="approved")
     period.approved_at, period.approved_by = timezone.now(), actor
-    _move(period, to=APPROVED, actor=actor, reason="approved")
+    _move(period, to=APPROVED, actor=actor, reason="approved", channel=channel)
     return snapshot_take(period=period, event=APPROVED, actor=actor)
 
 
 @transaction.atomic
 def period_return(
-    *, period: m.ReportingPeriod, actor: Any, comment: str, access: ProjectAccess | None = None
+    *,
+    period: m.ReportingPeriod,
+    actor: Any,
+    comment: str,
+    access: ProjectAccess | None = None,
+    expected_version: int | None = None,
+    channel: str = "",
 ) -> m.ReportingPeriod:
     """The reviewer sends the quarter back with comments; it is open for changes again."""
-    if not _rights(actor, period, access).can_review:
-        raise PermissionDenied("only a reviewer of the fund returns a quarter")
+    may.require_review_right(_rights(actor, period, access), action="returns")
+    comment = strip_bidi_controls(comment)
     if not comment.strip():
-        raise EntryError({"comment": "say what must change before it can be approved"})
-    period = m.ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+        raise EntryError({"comment": _("say what must change before it can be approved")})
+    period = _locked(period, expected_version)
     _require_state(period, SUBMITTED, action="returned")
     period.review_comment = comment.strip()
-    _move(period, to=RETURNED, actor=actor, reason=f"returned: {comment.strip()}")
+    _move(period, to=RETURNED, actor=actor, reason=f"returned: {comment.strip()}", channel=channel)
     return period
 
 
 @transaction.atomic
 def period_reopen(
-    *, period: m.ReportingPeriod, actor: Any, reason: str, access: ProjectAccess | None = None
+    *,
+    period: m.ReportingPeriod,
+    actor: Any,
+    reason: str,
+    access: ProjectAccess | None = None,
+    expected_version: int | None = None,
+    channel: str = "",
 ) -> m.ReportingPeriod:
     """A fund administrator reopens an approved quarter, with a written reason (audited)."""
-    if not _rights(actor, period, access).is_admin:
-        raise PermissionDenied("only a fund administrator reopens an approved quarter")
+    may.require_reopen_right(_rights(actor, period, access))
+    reason = strip_bidi_controls(reason)
     if not reason.strip():
-        raise EntryError({"reason": "a reopened quarter needs a written reason"})
-    period = m.ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+        raise EntryError({"reason": _("a reopened quarter needs a written reason")})
+    period = _locked(period, expected_version)
     _require_state(period, APPROVED, action="reopened")
     snapshot_take(period=period, event="reopened", actor=actor, note=reason.strip())
     period.approved_at, period.approved_by = None, None
-    _move(period, to=OPEN, actor=actor, reason=f"reopened: {reason.strip()}")
+    _move(period, to=OPEN, actor=actor, reason=f"reopened: {reason.strip()}", channel=channel)
     return period
 
 
@@ -113,7 +163,7 @@ CARRIED_FROM = frozenset({"submitted", "approved"})
 
 @transaction.atomic
 def period_open_next(
-    *, project: m.Project, actor: Any, access: ProjectAccess | None = None
+    *, project: m.Project, actor: Any, access: ProjectAccess | None = None, channel: str = ""
 ) -> m.ReportingPeriod:
     """Open the quarter after the latest one, carrying indicators' cumulative values forward.
 
@@ -124,23 +174,27 @@ def period_open_next(
     cumulative finance and the beneficiary targets and actuals are copied; per-period
     values, comments, narratives and the reported figures of a legacy report are not.
     """
-    rights = access if access is not None else project_access(user=actor, project=project)
-    if not rights.is_manager:
-        raise PermissionDenied("only the project manager opens the next quarter")
+    may.require_open_next_right(
+        access if access is not None else project_access(user=actor, project=project)
+    )
     latest = project.periods.order_by("-year", "-quarter").first()
     if latest is None:
-        raise EntryError({"period": "the project has no quarter yet to carry forward"})
+        raise EntryError({"period": _("the project has no quarter yet to carry forward")})
     if latest.state not in CARRIED_FROM:
         raise EntryError(
             {
-                "period": f"{latest.code} is still {latest.state}: submit it first, so that"
-                " what is carried forward is what was reported"
+                "period": _(
+                    "%(quarter)s is still %(state)s: submit it first, so that"
+                    " what is carried forward is what was reported"
+                )
+                % {"quarter": latest.code, "state": _(latest.state)}
             }
         )
     following = latest.as_quarter().next()
     period = m.ReportingPeriod(project=project, year=following.year, quarter=following.number)
     period._history_user = actor  # type: ignore[attr-defined]
-    period._change_reason = f"opened after {latest.code}"  # type: ignore[attr-defined]
+    opened = f"opened after {latest.code}"
+    period._change_reason = f"{opened} ({channel})" if channel else opened  # type: ignore[attr-defined]
     period.save()
     _carry_forward(latest, period, actor=actor)
     return period

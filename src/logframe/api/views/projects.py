@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,11 +16,16 @@ from rest_framework.views import APIView
 from logframe.accounts.access import visible_projects_everywhere
 from logframe.api import answers
 from logframe.api import serializers as s
+from logframe.api.errors import Conflict
 from logframe.api.lookups import clean_key, period_scope, project_scope
-from logframe.api.pagination import Pages
+from logframe.api.pagination import Pages, page_of, paged
+from logframe.api.workflow_serializers import OpenNextRequest
+from logframe.api.writing import API, valid
 from logframe.domain.periods import Quarter
 from logframe.portfolio import models as m
 from logframe.portfolio.selectors import fund_project_rows, project_record
+from logframe.workflow import rights, transitions
+from logframe.workflow.errors import EntryError
 
 FUND = OpenApiParameter(
     "fund",
@@ -27,6 +33,12 @@ FUND = OpenApiParameter(
     description="The fund's code; needed only when the number is used in two funds",
 )
 ERRORS = {401: s.ErrorOut, 404: s.ErrorOut}
+PAGE = [
+    OpenApiParameter("page", OpenApiTypes.INT, description="A page number (1 is the first)"),
+    OpenApiParameter(
+        "page_size", OpenApiTypes.INT, description="Rows a page (50 unless asked, at most 200)"
+    ),
+]
 
 
 class ProjectList(GenericAPIView[m.Project]):
@@ -100,14 +112,55 @@ class ProjectDetailView(APIView):
 class PeriodList(APIView):
     @extend_schema(
         operation_id="periods_list",
-        parameters=[FUND],
-        responses={200: s.PeriodOut(many=True), 400: s.ErrorOut, **ERRORS},
+        parameters=[FUND, *PAGE],
+        responses={200: s.PeriodList, 400: s.ErrorOut, **ERRORS},
         tags=["quarters"],
     )
     def get(self, request: Request, number: str) -> Response:
         """The project's quarters: state, who submitted and approved, snapshots."""
         scope = project_scope(request, number)
-        return Response(s.PeriodOut(answers.period_items(scope.project), many=True).data)
+        page, pages = page_of(answers.period_items(scope.project), request=request, view=self)
+        return paged(pages, s.PeriodOut(page, many=True).data)
+
+    @extend_schema(
+        operation_id="periods_open_next",
+        parameters=[FUND],
+        request=OpenNextRequest,
+        responses={
+            201: s.PeriodOut,
+            400: s.ErrorOut,
+            403: OpenApiResponse(s.ErrorOut, description="Only the project manager opens one"),
+            409: OpenApiResponse(
+                s.ErrorOut,
+                description="cannot_open: the latest quarter is not submitted yet, or the "
+                "project has none",
+            ),
+            **ERRORS,
+        },
+        tags=["workflow"],
+    )
+    def post(self, request: Request, number: str) -> Response:
+        """Open the quarter after the latest one (which must be submitted or approved),
+        carrying cumulative values, finance and beneficiaries forward, as on the web."""
+        scope = project_scope(request, number)
+        rights.require_open_next_right(scope.access)
+        valid(OpenNextRequest(data=request.data))
+        try:
+            with transaction.atomic():
+                opened = transitions.period_open_next(
+                    project=scope.project, actor=request.user, access=scope.access, channel=API
+                )
+        except EntryError as refusal:
+            raise Conflict(_words(refusal), code="cannot_open") from None
+        except IntegrityError:  # another request opened it at the same moment
+            raise Conflict("the next quarter was opened meanwhile", code="cannot_open") from None
+        item = answers.period_items(scope.project, only=opened)[0]
+        url = request.build_absolute_uri(f"{request.path}{opened.code}/")
+        return Response(s.PeriodOut(item).data, status=201, headers={"Location": url})
+
+
+def _words(refusal: EntryError) -> str:
+    return "; ".join(refusal.fields.values())
 
 
 class PeriodDetail(APIView):
