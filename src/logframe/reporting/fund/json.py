@@ -1,4 +1,5 @@
-"""The fund report as JSON: every figure unrounded, as a string (a ``Decimal`` kept exact)."""
+"""The fund report as JSON: every figure unrounded, as a string (a ``Decimal`` kept exact,
+without trailing zeros)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    if isinstance(value, Decimal):
-        return str(value)
+    if isinstance(value, Decimal):  # the same text whatever the database's scale: "49723982"
+        return format(value.normalize(), "f")
     if isinstance(value, date):
         return value.isoformat()
     return value
