@@ -6,8 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 CHROMIUM := /usr/bin/chromium
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432
+LOAD_SECONDS ?= 60
 
-.PHONY: demo test test-sqlite test-pg test-browser lint typecheck check bench browser clean
+.PHONY: demo test test-sqlite test-pg test-browser lint typecheck check bench bench-quick load browser clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,10 +47,23 @@ typecheck: $(STAMP)
 
 check: lint typecheck test
 
-## bench: timings of the main paths, printed as a table
+## bench: timings of the main paths, printed as a table; then the fund at 200, 2,000 and
+## 10,000 projects on SQLite and PostgreSQL ($(BENCH_PG_URL)), written to bench/results.md
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/iati.py
+	BENCH_PG_URL=$(BENCH_PG_URL) $(BIN)/python bench/scale.py --markdown bench/results.md
+
+## bench-quick: the fund at 200 and 2,000 projects, both databases (generated funds cached
+## under var/bench/ and in PostgreSQL, so a rerun takes under a minute)
+bench-quick: $(STAMP)
+	BENCH_PG_URL=$(BENCH_PG_URL) $(BIN)/python bench/scale.py --quick
+
+## load: gunicorn (2 workers) on the 2,000-project fund in PostgreSQL database logframe_load,
+## driven by wrk with 32 connections for LOAD_SECONDS; every acknowledged write checked
+load: $(STAMP)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "Missing: sudo apt-get install wrk"; exit 1; }
+	BENCH_PG_URL=$(BENCH_PG_URL) LOAD_SECONDS=$(LOAD_SECONDS) $(BIN)/python bench/load.py --markdown bench/results.md
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

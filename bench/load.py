@@ -1,0 +1,298 @@
+"""``make load``: gunicorn (2 workers) on the 2,000-project fund, driven by wrk for 60 s.
+
+1. The PostgreSQL database ``$LOAD_DATABASE`` (default ``logframe_load``) holds the synthetic
+   fund SYN of 2,000 projects x 4 quarters (generated once, kept for the next run).
+2. gunicorn serves the app on 127.0.0.1 with 2 workers (gthread, 4 threads each).
+3. Debian's ``wrk`` (a second process) runs 32 connections for ``LOAD_SECONDS`` (default 60):
+   a mix of page reads (the fund page, the fund report page, project pages, project report
+   pages) and API writes (``PATCH /api/projects/S00001/periods/2012Q4/values/{code}/`` with a
+   token, naming the version last seen). A 409 (stale version) is a correct answer: counted
+   apart, and the next write to that value uses the version the 409 names.
+4. Prints p50/p95/p99 latency, throughput and errors; then checks that every write
+   answered 200 is in the database's history (and none is there that was not answered).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+FUND, PROJECTS, QUARTER, WRITE_PROJECT = "SYN", 2000, "2012Q4", "S00001"
+SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+
+LUA = r"""
+local reads = {READS}
+local codes = {CODES}
+local versions = {VERSIONS}
+local token = "{TOKEN}"
+local cookie = "sessionid={SESSION}"
+local write_share = {WRITE_SHARE}
+counter = 0
+acks = ""
+conflicts = 0
+failures = 0
+tid = 0
+
+function setup(thread)
+  tid = tid + 1
+  thread:set("tid", tid)
+  table.insert(threads, thread)
+end
+threads = {}
+
+function init(args)
+  math.randomseed(tid * 7919)
+end
+
+function request()
+  if math.random() < write_share then
+    local code = codes[math.random(#codes)]
+    counter = counter + 1
+    local value = 1000000 + tid * 100000 + counter
+    local body = '{"value": "' .. value .. '", "version": ' .. versions[code] .. '}'
+    local path = "/api/projects/{WRITE_PROJECT}/periods/{QUARTER}/values/" .. code .. "/"
+    return wrk.format("PATCH", path,
+      {["Authorization"] = "Token " .. token, ["Content-Type"] = "application/json"}, body)
+  end
+  return wrk.format("GET", reads[math.random(#reads)], {["Cookie"] = cookie})
+end
+
+function response(status, headers, body)
+  if status == 409 then conflicts = conflicts + 1 end
+  if status >= 400 and status ~= 409 then failures = failures + 1 end
+  if body and (status == 200 or status == 409) then
+    local code = string.match(body, '"indicator":%s*"([^"]+)"')
+    local version = string.match(body, '"version":%s*(%d+)')
+    if code and version and versions[code] then
+      versions[code] = version
+      if status == 200 then
+        local value = string.match(body, '"value":%s*"([^"]+)"')
+        if value then acks = acks .. code .. "=" .. value .. ";" end
+      end
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  local acked, conflict, failed = {}, 0, 0
+  for _, thread in ipairs(threads) do
+    table.insert(acked, thread:get("acks"))
+    conflict = conflict + thread:get("conflicts")
+    failed = failed + thread:get("failures")
+  end
+  local out = io.open("{OUT}", "w")
+  out:write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, ',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+  out:write(string.format('"socket_errors": %d, "timeouts": %d, "conflicts": %d, "failures": %d, ',
+    summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout,
+    conflict, failed))
+  out:write('"acks": "' .. table.concat(acked, "") .. '"}')
+  out:close()
+end
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("LOAD_SECONDS", "60")))
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--projects", type=int, default=PROJECTS)
+    parser.add_argument("--markdown", help="write the result into this file's load section")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        print("wrk is missing: apt-get install wrk", file=sys.stderr)
+        return 1
+    name = os.environ.get("LOAD_DATABASE", "logframe_load")
+    url = f"{SERVER}/{name}"
+    secret = secrets.token_urlsafe(40)
+    os.environ.update(
+        DATABASE_URL=url, LOGFRAME_SECRET_KEY=secret, DJANGO_SETTINGS_MODULE="logframe.settings"
+    )
+    _prepare(name, url, args.projects)
+    import django
+
+    django.setup()
+    plan = _plan()
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("gunicorn")), "logframe.wsgi:application",
+         "--workers", "2", "--threads", "4", "--worker-class", "gthread",
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=ROOT, env=os.environ | {"LOGFRAME_DEBUG": ""},
+    )  # fmt: skip
+    try:
+        _wait(port)
+        result = _drive(port, plan, args.seconds, args.connections)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    lost, phantom = _verify(plan, result["acks"])
+    lines = _report(result, lost, phantom, args)
+    if args.markdown:
+        from results_file import replace_section
+
+        replace_section(Path(args.markdown), "load", "\n".join(lines))
+    return 0 if not lost and not phantom else 1
+
+
+def _prepare(name: str, url: str, projects: int) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists:
+            with psycopg.connect(url) as db:
+                try:
+                    found = db.execute(
+                        "SELECT count(*) FROM portfolio_project p JOIN portfolio_fund f "
+                        "ON f.id = p.fund_id WHERE f.code = %s", [FUND]
+                    ).fetchone()  # fmt: skip
+                except psycopg.Error:
+                    found = None
+            if found and found[0] == projects:
+                return
+            conn.execute(f'DROP DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    print(f"generating the fund of {projects:,} projects in {name} (once)", flush=True)
+    run = [sys.executable, "-c", "import sys; from logframe.cli.main import main; sys.exit(main())"]
+    subprocess.run([*run, "init"], check=True, cwd=ROOT)
+    subprocess.run([*run, "generate-portfolio", "--fund", FUND, "--projects", str(projects)],
+                   check=True, cwd=ROOT)  # fmt: skip
+
+
+def _plan() -> dict[str, Any]:
+    """Who writes (a token, a session), what is read, which values are written."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from rest_framework.authtoken.models import Token
+
+    from logframe.accounts.services import demo_users_create
+    from logframe.domain.periods import Quarter
+    from logframe.portfolio import models as m
+
+    project = m.Project.objects.get(fund__code=FUND, number=WRITE_PROJECT)
+    demo_users_create(project=project)
+    user = get_user_model().objects.get(username="demo-manager")
+    admin = get_user_model().objects.get(username="demo-admin")  # reads every project
+    token = Token.objects.get_or_create(user=user)[0].key
+    client = Client()
+    client.force_login(admin)
+    quarter = Quarter.parse(QUARTER)
+    period = project.periods.get(year=quarter.year, quarter=quarter.number)
+    values = m.IndicatorValue.objects.filter(
+        period=period, indicator__measure="count", indicator__disaggregation="none"
+    ).select_related("indicator")
+    versions = {v.indicator.code: v.version for v in values}
+    numbers = list(m.Project.objects.filter(fund__code=FUND).values_list("number", flat=True))
+    rng = random.Random(1)
+    sample = rng.sample(numbers, min(200, len(numbers)))
+    reads = [f"/funds/{FUND}/"] * 2 + [f"/funds/{FUND}/report/?period={QUARTER}"]
+    reads += [f"/funds/{FUND}/projects/{n}/" for n in sample]
+    reads += [f"/funds/{FUND}/projects/{n}/report/" for n in sample[:100]]
+    history_before = m.IndicatorValue.history.filter(period_id=period.pk).count()
+    session = client.cookies["sessionid"].value
+    return {"token": token, "session": session, "reads": reads, "versions": versions,
+            "period": period.pk, "history_before": history_before}  # fmt: skip
+
+
+def _lua_list(items: list[str]) -> str:
+    return "{" + ", ".join(json.dumps(i) for i in items) + "}"
+
+
+def _drive(port: int, plan: dict[str, Any], seconds: int, connections: int) -> dict[str, Any]:
+    folder = Path(tempfile.mkdtemp(prefix="logframe-load-"))
+    out = folder / "result.json"
+    versions = "{" + ", ".join(f'["{c}"] = {v}' for c, v in plan["versions"].items()) + "}"
+    script = (
+        LUA.replace("{READS}", _lua_list(plan["reads"]))
+        .replace("{CODES}", _lua_list(list(plan["versions"])))
+        .replace("{VERSIONS}", versions)
+        .replace("{TOKEN}", plan["token"])
+        .replace("{SESSION}", plan["session"])
+        .replace("{WRITE_SHARE}", "0.2")
+        .replace("{WRITE_PROJECT}", WRITE_PROJECT)
+        .replace("{QUARTER}", QUARTER)
+        .replace("{OUT}", str(out))
+    )
+    (folder / "mix.lua").write_text(script)
+    print(f"wrk: {connections} connections, {seconds} s, 4 threads, 20 % writes", flush=True)
+    subprocess.run(
+        ["wrk", "-t4", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+         "-s", str(folder / "mix.lua"), f"http://127.0.0.1:{port}"],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return dict(json.loads(out.read_text()))
+
+
+def _verify(plan: dict[str, Any], acks: str) -> tuple[list[str], int]:
+    """Every acknowledged write is in the history; no write is there that was not acked."""
+    from logframe.portfolio import models as m
+
+    acked = [tuple(a.split("=", 1)) for a in acks.split(";") if a]
+    stored = {
+        (code, value)
+        for code, value in m.IndicatorValue.history.filter(
+            period_id=plan["period"], history_type="~"
+        ).values_list("indicator__code", "value")
+    }
+    lost = [f"{c}={v}" for c, v in acked if (c, Decimal(v)) not in stored]
+    written = m.IndicatorValue.history.filter(period_id=plan["period"]).count()
+    phantom = written - plan["history_before"] - len(acked)
+    return lost, phantom
+
+
+def _report(result: dict[str, Any], lost: list[str], phantom: int, args: Any) -> list[str]:
+    acked = len([a for a in result["acks"].split(";") if a])
+    errors = result["failures"] + result["socket_errors"] + result["timeouts"]
+    throughput = result["requests"] / result["seconds"]
+    lines = [
+        f"`make load` (LOAD_SECONDS={args.seconds}): gunicorn 2 workers x 4 threads, wrk "
+        f"{args.connections} connections, fund of {args.projects:,} projects on PostgreSQL, "
+        f"load average {os.getloadavg()[0]:.1f} at the end.",
+        "",
+        "| requests | per second | p50 ms | p95 ms | p99 ms | errors | 409 (stale) | "
+        "writes acknowledged | lost | unacknowledged in the database |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| {result['requests']:,} | {throughput:.1f} | {result['p50']:.0f} | "
+        f"{result['p95']:.0f} | {result['p99']:.0f} | {errors} | {result['conflicts']} | "
+        f"{acked} | {len(lost)} | {max(phantom, 0)} |",
+    ]
+    print("\n".join(lines))
+    if lost:
+        print(f"LOST: {', '.join(lost[:10])}", file=sys.stderr)
+    return lines
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait(port: int) -> None:
+    for _ in range(300):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
