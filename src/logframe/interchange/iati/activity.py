@@ -2,11 +2,15 @@
 
 What a record cannot hold is dropped and listed in ``docs/iati.md``; what it must hold but
 the file lacks or garbles (a date, an amount, a measure) raises IatiFileError with the line.
+
+The activity's children are grouped by tag in one pass; budgets and transactions (most of
+a big file) are read by one loop over their own children each, no XPath or ``find``.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
@@ -23,34 +27,36 @@ from logframe.domain.records import (
 )
 from logframe.interchange.iati import codes
 from logframe.interchange.iati.activity_results import read_results
-from logframe.interchange.iati.elements import Reader, narrative, paragraphs
-from logframe.interchange.iati.violations import elements, strings
+from logframe.interchange.iati.dates import iso_date
+from logframe.interchange.iati.elements import Reader, children_by_tag, narrative, paragraphs
 
 _KINDS = {"10": OrganisationKind.GOVERNMENT, "11": OrganisationKind.GOVERNMENT,
           "15": OrganisationKind.GOVERNMENT, "21": OrganisationKind.NGO,
           "22": OrganisationKind.NGO, "23": OrganisationKind.NGO, "24": OrganisationKind.NGO,
           "40": OrganisationKind.UN_AGENCY}  # fmt: skip
 MAX_NUMBER = 40  # Project.number
+Children = dict[str, list[etree._Element]]
+NONE: list[etree._Element] = []  # what a missing tag's group reads as (never appended to)
 
 
 def activity_record(
     activity: etree._Element, *, source: str, fund: FundRecord | None
 ) -> ProjectRecord:
     read = Reader(source)
-    identifier = (activity.findtext("iati-identifier") or "").strip()
+    parts = children_by_tag(activity)
+    identifier = (_first_text(parts, "iati-identifier")).strip()
     if not identifier:
         raise read.fail(activity, "<iati-activity> has no <iati-identifier>")
-    number = _number(activity, identifier, read)
-    orgs, participations, line_ministry = _organisations(activity)
-    reporting = activity.find("reporting-org")
-    fund = fund or _fund_of(reporting, activity, read)
-    title = narrative(activity.find("title"))
+    number = _number(activity, parts, identifier, read)
+    orgs, participations, line_ministry = _organisations(parts.get("participating-org", NONE))
+    fund = fund or _fund_of(_first(parts, "reporting-org"), activity, read)
+    title = narrative(_first(parts, "title"))
     if not title:
         raise read.fail(activity, f"activity {identifier}: <title> has no text")
-    description, objective, goal, undaf = _descriptions(activity)
-    start, end = _dates(activity, read)
-    sector_code, sector, thematic_group, country, location = _classification(activity)
-    record = ProjectRecord(
+    description, objective, goal, undaf = _descriptions(parts.get("description", NONE))
+    start, end = _dates(parts.get("activity-date", NONE), read)
+    sector_code, sector, thematic_group, country, location = _classification(activity, parts)
+    return ProjectRecord(
         fund=fund,
         number=number,
         title=title,
@@ -58,10 +64,10 @@ def activity_record(
         participations=participations,
         line_ministry=line_ministry,
         iati_identifier=identifier,
-        results=read_results(activity, read),
-        budgets=tuple(_budget(b, read) for b in activity.iterfind("budget")),
-        transactions=tuple(_transaction(t, read) for t in activity.iterfind("transaction")),
-        status=_status(activity, read),
+        results=read_results(parts.get("result", NONE), read),
+        budgets=tuple([_budget(b, read) for b in parts.get("budget", NONE)]),
+        transactions=tuple([_transaction(t, read) for t in parts.get("transaction", NONE)]),
+        status=_status(_first(parts, "activity-status"), read),
         description=description,
         immediate_objective=objective,
         development_goal=goal,
@@ -74,12 +80,29 @@ def activity_record(
         recipient_country=country,
         location=location,
     )
-    return record
 
 
-def _number(activity: etree._Element, identifier: str, read: Reader) -> str:
-    own = strings(activity, "other-identifier[@type='A1']/@ref")
-    number = (own[0] if own else "") or identifier
+def _first(parts: Children, tag: str) -> etree._Element | None:
+    group = parts.get(tag)
+    return group[0] if group else None
+
+
+def _first_text(parts: Children, tag: str) -> str:
+    group = parts.get(tag)
+    return (group[0].text or "") if group else ""
+
+
+def _number(activity: etree._Element, parts: Children, identifier: str, read: Reader) -> str:
+    """The first A1 other-identifier's ref (blank counts as none), else the identifier."""
+    own = next(
+        (
+            ref
+            for other in parts.get("other-identifier", NONE)
+            if other.get("type") == codes.INTERNAL_ID and (ref := other.get("ref")) is not None
+        ),
+        "",
+    )
+    number = own.strip() or identifier
     if len(number) > MAX_NUMBER:
         raise read.fail(
             activity,
@@ -105,12 +128,12 @@ def _fund_of(
 
 
 def _organisations(
-    activity: etree._Element,
+    elements: list[etree._Element],
 ) -> tuple[tuple[OrganisationRecord, ...], tuple[ParticipationRecord, ...], str]:
     orgs: dict[str, OrganisationRecord] = {}
     roles: dict[str, Role] = {}
     line_ministry = ""
-    for element in activity.iterfind("participating-org"):
+    for element in elements:
         org = _organisation(element)
         if org is None:
             continue
@@ -143,10 +166,10 @@ def _organisation(element: etree._Element) -> OrganisationRecord | None:
     )
 
 
-def _descriptions(activity: etree._Element) -> tuple[str, str, str, str]:
+def _descriptions(elements: list[etree._Element]) -> tuple[str, str, str, str]:
     """General (types 1 and 3), the first and second objectives (2), other (4), as HTML."""
     by_type: dict[str, list[etree._Element]] = {}
-    for d in activity.iterfind("description"):
+    for d in elements:
         by_type.setdefault(d.get("type") or "1", []).append(d)
     objectives = by_type.get(codes.OBJECTIVES, [])
     general = by_type.get("1", []) + by_type.get("3", [])
@@ -158,16 +181,15 @@ def _descriptions(activity: etree._Element) -> tuple[str, str, str, str]:
     )
 
 
-def _status(activity: etree._Element, read: Reader) -> ProjectStatus:
-    status = activity.find("activity-status")
+def _status(status: etree._Element | None, read: Reader) -> ProjectStatus:
     if status is None:
         return ProjectStatus.ONGOING
     return codes.STATUS_OF_CODE[read.code(status, "code", codes.STATUS_OF_CODE)]
 
 
-def _dates(activity: etree._Element, read: Reader) -> tuple[date | None, date | None]:
-    """Start: actual, else planned; end: planned, else actual."""
-    dated = {d.get("type"): d for d in activity.iterfind("activity-date")}
+def _dates(elements: list[etree._Element], read: Reader) -> tuple[date | None, date | None]:
+    """Start: actual, else planned; end: planned, else actual (the last date of a type)."""
+    dated = {d.get("type"): d for d in elements}
 
     def first(*kinds: str) -> date | None:
         for kind in kinds:
@@ -181,18 +203,21 @@ def _dates(activity: etree._Element, read: Reader) -> tuple[date | None, date | 
     )
 
 
-def _classification(activity: etree._Element) -> tuple[str, str, str, str, str]:
+def _classification(activity: etree._Element, parts: Children) -> tuple[str, str, str, str, str]:
     """DAC code and sector name, thematic group, recipient country and location."""
-    dac = elements(activity, "sector[not(@vocabulary) or @vocabulary='1']")
-    own = elements(activity, "sector[@vocabulary='99' or @vocabulary='98']")
-    places = elements(activity, "recipient-country | recipient-region")
-    country = activity.find("recipient-country")
+    sectors = parts.get("sector", NONE)
+    dac = next((s for s in sectors if s.get("vocabulary") in (None, codes.DAC_5)), None)
+    own = next((s for s in sectors if s.get("vocabulary") in ("99", "98")), None)
+    country = _first(parts, "recipient-country")
+    place = country
+    if "recipient-region" in parts:  # the first country or region, in document order
+        place = next(activity.iterchildren("recipient-country", "recipient-region"))
     return (
-        _dac_code(dac[0]) if dac else "",
-        narrative(dac[0])[:200] if dac else "",
-        (narrative(own[0]) or own[0].get("code") or "")[:200] if own else "",
+        _dac_code(dac) if dac is not None else "",
+        narrative(dac)[:200],
+        (narrative(own) or own.get("code") or "")[:200] if own is not None else "",
         (country.get("code") or "")[:2] if country is not None else "",
-        (narrative(places[0]) or places[0].get("code") or "")[:500] if places else "",
+        (narrative(place) or place.get("code") or "")[:500] if place is not None else "",
     )
 
 
@@ -201,58 +226,103 @@ def _dac_code(sector: etree._Element) -> str:
     return code if len(code) == 5 and code.isdigit() else ""
 
 
-def _children(element: etree._Element) -> dict[str, etree._Element]:
-    """The first child of each tag: one pass instead of a find per tag."""
-    found: dict[str, etree._Element] = {}
-    for child in element:
-        tag = child.tag
-        if isinstance(tag, str) and tag not in found:
-            found[tag] = child
-    return found
-
-
 def _budget(element: etree._Element, read: Reader) -> BudgetRecord:
-    parts = _children(element)
-    value = parts.get("value")
-    kind, status = element.get("type") or "1", element.get("status") or "1"
-    if kind not in codes.BUDGET_TYPE_OF_CODE:
-        read.code(element, "type", codes.BUDGET_TYPE_OF_CODE)
-    if status not in codes.BUDGET_STATUS_OF_CODE:
-        read.code(element, "status", codes.BUDGET_STATUS_OF_CODE)
+    start = end = value = None
+    for child in element:  # the first of each
+        tag = child.tag
+        if tag == "value":
+            value = child if value is None else value
+        elif tag == "period-start":
+            start = child if start is None else start
+        elif tag == "period-end":
+            end = child if end is None else end
+    kind = codes.BUDGET_TYPE_OF_CODE.get(element.get("type") or "1")
+    if kind is None:
+        kind = codes.BUDGET_TYPE_OF_CODE[read.code(element, "type", codes.BUDGET_TYPE_OF_CODE)]
+    status = codes.BUDGET_STATUS_OF_CODE.get(element.get("status") or "1")
+    if status is None:
+        code = read.code(element, "status", codes.BUDGET_STATUS_OF_CODE)
+        status = codes.BUDGET_STATUS_OF_CODE[code]
+    period_start = _day(start, read, "budget period-start", element)
+    period_end = _day(end, read, "budget period-end", element)
+    amount = _amount(value, read, "budget", element)
+    assert value is not None  # _amount has said so otherwise
     return BudgetRecord(
-        period_start=read.day(
-            parts.get("period-start"), "iso-date", "budget period-start", element
-        ),
-        period_end=read.day(parts.get("period-end"), "iso-date", "budget period-end", element),
-        value=read.amount(value, "budget", element),
-        type=codes.BUDGET_TYPE_OF_CODE[kind],
-        status=codes.BUDGET_STATUS_OF_CODE[status],
-        currency=(value.get("currency") or "")[:3] if value is not None else "",
-        value_date=read.optional_day(value, "value-date"),
+        period_start=period_start,
+        period_end=period_end,
+        value=amount,
+        type=kind,
+        status=status,
+        currency=(value.get("currency") or "")[:3],
+        value_date=_value_date(value, read),
     )
 
 
 def _transaction(element: etree._Element, read: Reader) -> TransactionRecord:
-    parts = _children(element)
-    kind = parts.get("transaction-type")
+    kind = day = value = description = provider = receiver = None
+    for child in element:  # the first of each
+        tag = child.tag
+        if tag == "value":
+            value = child if value is None else value
+        elif tag == "transaction-date":
+            day = child if day is None else day
+        elif tag == "transaction-type":
+            kind = child if kind is None else kind
+        elif tag == "provider-org":
+            provider = child if provider is None else provider
+        elif tag == "receiver-org":
+            receiver = child if receiver is None else receiver
+        elif tag == "description":
+            description = child if description is None else description
     if kind is None:
         raise read.fail(element, "<transaction> has no <transaction-type>")
-    code = kind.get("code") or ""
-    if code not in codes.TRANSACTION_TYPE_OF_CODE:
-        read.code(kind, "code", codes.TRANSACTION_TYPE_OF_CODE)
-    value = parts.get("value")
-    provider, receiver = parts.get("provider-org"), parts.get("receiver-org")
+    type_ = codes.TRANSACTION_TYPE_OF_CODE.get(kind.get("code") or "")
+    if type_ is None:
+        code = read.code(kind, "code", codes.TRANSACTION_TYPE_OF_CODE)
+        type_ = codes.TRANSACTION_TYPE_OF_CODE[code]
+    transaction_date = _day(day, read, "transaction-date", element)
+    amount = _amount(value, read, "transaction", element)
+    assert value is not None  # _amount has said so otherwise
     return TransactionRecord(
-        type=codes.TRANSACTION_TYPE_OF_CODE[code],
-        transaction_date=read.day(
-            parts.get("transaction-date"), "iso-date", "transaction-date", element
-        ),
-        value=read.amount(value, "transaction", element),
-        currency=(value.get("currency") or "")[:3] if value is not None else "",
-        value_date=read.optional_day(value, "value-date"),
-        description=narrative(parts.get("description")),
+        type=type_,
+        transaction_date=transaction_date,
+        value=amount,
+        currency=(value.get("currency") or "")[:3],
+        value_date=_value_date(value, read),
+        description=narrative(description),
         provider_ref=(provider.get("ref") or "")[:200] if provider is not None else "",
         provider_name=narrative(provider)[:500],
         receiver_ref=(receiver.get("ref") or "")[:200] if receiver is not None else "",
         receiver_name=narrative(receiver)[:500],
     )
+
+
+def _day(element: etree._Element | None, read: Reader, what: str, parent: etree._Element) -> date:
+    """``@iso-date`` of ``element``; the reader's message with the line when it is no date."""
+    found = iso_date(element.get("iso-date") or "") if element is not None else None
+    return found if found is not None else read.day(element, "iso-date", what, parent)
+
+
+def _value_date(value: etree._Element, read: Reader) -> date | None:
+    text = value.get("value-date")
+    if not text:
+        return None
+    found = iso_date(text)
+    return found if found is not None else read.optional_day(value, "value-date")
+
+
+def _amount(
+    value: etree._Element | None, read: Reader, what: str, parent: etree._Element
+) -> Decimal:
+    """The value's amount (thousands commas allowed); the reader's message when it is none."""
+    if value is not None:
+        text = value.text
+        if text and "," not in text:
+            try:
+                amount = Decimal(text)
+            except InvalidOperation:
+                pass
+            else:
+                if amount.is_finite():
+                    return amount
+    return read.amount(value, what, parent)

@@ -1,5 +1,9 @@
 """The results of an ``<iati-activity>``: indicators with their baselines and periods as
-published, and the indicator's target as our records hold it."""
+published, and the indicator's target as our records hold it.
+
+Each result, indicator, period and value is read by one loop over its children (no XPath or
+``find``): the streaming reader spends its time here on a results-heavy file.
+"""
 
 from __future__ import annotations
 
@@ -17,24 +21,28 @@ from logframe.domain.records import (
     ResultRecord,
 )
 from logframe.interchange.iati import codes
-from logframe.interchange.iati.elements import Reader, narrative
-from logframe.interchange.iati.violations import strings
+from logframe.interchange.iati.elements import Reader, children_by_tag, narrative
 
 MAX_CODE = 20  # Indicator.code
+NONE: list[etree._Element] = []  # what a missing tag's group reads as (never appended to)
 
 
-def read_results(activity: etree._Element, read: Reader) -> tuple[ResultRecord, ...]:
+def read_results(elements: list[etree._Element], read: Reader) -> tuple[ResultRecord, ...]:
+    """The activity's ``<result>`` elements, coded 1, 2, … in order."""
     results: list[ResultRecord] = []
     used: set[str] = set()
-    for n, element in enumerate(activity.iterfind("result"), start=1):
+    for n, element in enumerate(elements, start=1):
         code = str(n)
-        indicators = []
-        for k, i in enumerate(element.iterfind("indicator"), start=1):
-            indicators.append(_indicator(i, _indicator_code(i, f"{code}.{k}", used), read))
+        parts = children_by_tag(element)
+        indicators = [
+            _indicator(i, _indicator_code(i, f"{code}.{k}", used), read)
+            for k, i in enumerate(parts.get("indicator", NONE), start=1)
+        ]
+        title = parts.get("title")
         results.append(
             ResultRecord(
                 code=code,
-                text=narrative(element.find("title")) or f"Result {n}",
+                text=(narrative(title[0]) if title else "") or f"Result {n}",
                 level=codes.LEVEL_OF_RESULT_TYPE.get(
                     element.get("type") or "", ResultLevel.JP_OUTPUT
                 ),
@@ -45,7 +53,16 @@ def read_results(activity: etree._Element, read: Reader) -> tuple[ResultRecord, 
 
 
 def _indicator_code(element: etree._Element, fallback: str, used: set[str]) -> str:
-    own = next(iter(strings(element, "reference[@vocabulary='99']/@code")), "")
+    """The first vocabulary-99 reference's code when short and unused, else ``fallback``."""
+    own = next(
+        (
+            code.strip()
+            for reference in element.iterchildren("reference")
+            if reference.get("vocabulary") == codes.REPORTING_ORG_VOCABULARY
+            and (code := reference.get("code")) is not None
+        ),
+        "",
+    )
     code = own if own and len(own) <= MAX_CODE and own not in used else fallback
     while code in used:
         code += "'"
@@ -55,17 +72,20 @@ def _indicator_code(element: etree._Element, fallback: str, used: set[str]) -> s
 
 def _indicator(element: etree._Element, code: str, read: Reader) -> IndicatorRecord:
     measure = codes.MEASURE_OF_CODE[read.code(element, "measure", codes.MEASURE_OF_CODE)]
-    baselines = tuple(_baseline(b, read) for b in element.iterfind("baseline"))
-    periods = tuple(_period(p, read) for p in element.iterfind("period"))
+    parts = children_by_tag(element)
+    baselines = tuple([_baseline(b, read) for b in parts.get("baseline", NONE)])
+    periods = tuple([_period(p, read) for p in parts.get("period", NONE)])
     numeric = measure in (Measure.COUNT, Measure.PERCENTAGE)
     first = baselines[0].value if baselines else ""
     baseline = _decimal(first) if numeric else None
+    last_target = _last_target(periods)
+    title = parts.get("title")
     return IndicatorRecord(
         code=code,
-        text=narrative(element.find("title")) or code,
+        text=(narrative(title[0]) if title else "") or code,
         measure=measure,
-        target=_target(periods, numeric),
-        target_text=_last_target(periods)[:300] if len(_last_target(periods)) <= 300 else "",
+        target=_target(last_target, numeric),
+        target_text=last_target if len(last_target) <= 300 else "",
         baseline=baseline,
         baseline_text=first if baseline is None and len(first) <= 200 else "",
         published_baselines=baselines,
@@ -81,8 +101,7 @@ def _last_target(periods: tuple[PublishedPeriod, ...]) -> str:
     return ""
 
 
-def _target(periods: tuple[PublishedPeriod, ...], numeric: bool) -> Target:
-    text = _last_target(periods)
+def _target(text: str, numeric: bool) -> Target:
     number = _decimal(text) if numeric else None
     if number is not None:
         return Target(kind=TargetKind.NUMBER, value=number)
@@ -106,34 +125,45 @@ def _baseline(element: etree._Element, read: Reader) -> PublishedBaseline:
     year = (element.get("year") or "").strip()
     if not year.isdigit():
         raise read.fail(element, f"<baseline> @year {year!r} is not a year")
+    dimensions, comment = _dimensions_and_comment(element)
     return PublishedBaseline(
         year=int(year),
         iso_date=read.optional_day(element, "iso-date"),
         value=(element.get("value") or "").strip(),
-        dimensions=_dimensions(element),
-        comment=narrative(element.find("comment")),
+        dimensions=dimensions,
+        comment=comment,
     )
 
 
 def _period(element: etree._Element, read: Reader) -> PublishedPeriod:
+    parts = children_by_tag(element)
+    start, end = parts.get("period-start"), parts.get("period-end")
     return PublishedPeriod(
-        start=read.day(element.find("period-start"), "iso-date", "period-start", element),
-        end=read.day(element.find("period-end"), "iso-date", "period-end", element),
-        targets=tuple(_value(t) for t in element.iterfind("target")),
-        actuals=tuple(_value(a) for a in element.iterfind("actual")),
+        start=read.day(start[0] if start else None, "iso-date", "period-start", element),
+        end=read.day(end[0] if end else None, "iso-date", "period-end", element),
+        targets=tuple([_value(t) for t in parts.get("target", NONE)]),
+        actuals=tuple([_value(a) for a in parts.get("actual", NONE)]),
     )
 
 
 def _value(element: etree._Element) -> PublishedValue:
+    dimensions, comment = _dimensions_and_comment(element)
     return PublishedValue(
         value=(element.get("value") or "").strip(),
-        dimensions=_dimensions(element),
-        comment=narrative(element.find("comment")),
+        dimensions=dimensions,
+        comment=comment,
     )
 
 
-def _dimensions(element: etree._Element) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        ((d.get("name") or "").strip(), (d.get("value") or "").strip())
-        for d in element.iterfind("dimension")
-    )
+def _dimensions_and_comment(element: etree._Element) -> tuple[tuple[tuple[str, str], ...], str]:
+    """Every ``<dimension>`` as (name, value), and the first ``<comment>``'s narrative."""
+    dimensions: list[tuple[str, str]] = []
+    comment: etree._Element | None = None
+    for child in element:
+        tag = child.tag
+        if tag == "dimension":
+            name, value = child.get("name"), child.get("value")
+            dimensions.append(((name or "").strip(), (value or "").strip()))
+        elif tag == "comment" and comment is None:
+            comment = child
+    return tuple(dimensions), narrative(comment)

@@ -1,5 +1,10 @@
 """Reading the parts of an IATI element: dates, amounts and codes with the line of any
-fault, and narratives (English preferred, whitespace collapsed)."""
+fault, and narratives (English preferred, whitespace collapsed).
+
+Written for the streaming reader's inner loop (issue 6: at least half the speed of bare
+lxml): an element's children are walked once, never searched with XPath or ``find``, and a
+value is checked the cheap way first, the message with its line made only on a fault.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from logframe.interchange.iati.errors import IatiFileError
 from logframe.interchange.iati.violations import line_of
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+NARRATIVE = "narrative"
 
 
 @dataclass(frozen=True)
@@ -71,13 +77,27 @@ class Reader:
         return found
 
 
+def children_by_tag(element: etree._Element) -> dict[str, list[etree._Element]]:
+    """The element's children grouped by tag, each group in document order: one pass over
+    the children instead of a search per tag."""
+    found: dict[str, list[etree._Element]] = {}
+    for child in element:
+        tag = child.tag
+        group = found.get(tag)
+        if group is None:
+            found[tag] = [child]
+        else:
+            group.append(child)
+    return found
+
+
 def narrative(element: etree._Element | None) -> str:
     """The first narrative's text, whitespace collapsed (English preferred)."""
     if element is None:
         return ""
     first: etree._Element | None = None
-    for child in element:
-        if child.tag == "narrative":
+    for child in element:  # a plain loop: cheaper than iterchildren(tag) for a few children
+        if child.tag == NARRATIVE:
             lang = child.get(XML_LANG)
             if lang is None or lang == "en":
                 return " ".join((child.text or "").split())
@@ -89,7 +109,7 @@ def paragraphs(element: etree._Element | None) -> str:
     """A narrative as HTML paragraphs, one per line of text."""
     if element is None:
         return ""
-    found = element.findall("narrative")
-    text = (found[0].text or "") if found else ""
+    first = next(element.iterchildren(NARRATIVE), None)
+    text = (first.text or "") if first is not None else ""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in lines if line)

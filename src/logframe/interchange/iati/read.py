@@ -66,6 +66,7 @@ def _events(path: Path) -> etree.iterparse:
         no_network=True,
         load_dtd=False,
         huge_tree=False,
+        remove_blank_text=True,  # no text node for the indentation: less to build and clear
         remove_comments=True,
         remove_pis=True,
     )
