@@ -8,12 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from logframe.accounts.access import ProjectAccess, project_access, require_editable
 from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.measures import Status
 from logframe.portfolio import models as m
 from logframe.richtext import sanitise_html
+from logframe.textclean import strip_bidi_controls
 from logframe.workflow import rights
 from logframe.workflow.errors import EntryError
 from logframe.workflow.locking import locked_row, save_audited
@@ -62,7 +64,7 @@ def indicator_value_set(
     row.value, row.male, row.female = data.value, data.male, data.female
     row.status = data.status.value if data.status else ""
     row.estimated_pct = data.estimated_pct
-    row.comment = data.comment.strip()
+    row.comment = strip_bidi_controls(data.comment).strip()
     # What an imported report printed and claimed described the old value, not this one;
     # the history keeps it.
     row.actual_text = row.reported_pct_text = row.source = ""
@@ -76,15 +78,15 @@ def _check_value(data: ValueInput) -> None:
     for name in ("value", "male", "female"):
         number = getattr(data, name)
         if number is not None and number < 0:
-            errors[name] = "a count cannot be negative"
+            errors[name] = _("a count cannot be negative")
     if data.estimated_pct is not None and not 0 <= data.estimated_pct <= HUNDRED:
-        errors["estimated_pct"] = "a % complete lies between 0 and 100"
+        errors["estimated_pct"] = _("a %(pct)s complete lies between 0 and 100") % {"pct": "%"}
     split = [n for n in (data.male, data.female) if n is not None]
     if data.value is not None and split and sum(split) > data.value and not errors:
-        errors["male"] = (
-            f"male + female = {sum(split)} is more than the total {data.value}: "
-            "correct the total or the split"
-        )
+        errors["male"] = _(
+            "male + female = %(split)s is more than the total %(total)s:"
+            " correct the total or the split"
+        ) % {"split": sum(split), "total": data.value}
     if errors:
         raise EntryError(errors)
 
@@ -106,12 +108,12 @@ def finance_set(
     rights.require_finance_right(_access(actor, period.project, access), participation.organisation)
     require_editable(period)
     errors = {
-        name: "an amount cannot be negative"
+        name: _("an amount cannot be negative")
         for name, amount in (("committed", committed), ("disbursed", disbursed))
         if amount is not None and amount < 0
     }
     if forecast_final_date and not 1990 <= forecast_final_date.year <= 2100:
-        errors["forecast_final_date"] = "the date is out of range"
+        errors["forecast_final_date"] = _("the date is out of range")
     if errors:
         raise EntryError(errors)
     row = locked_row(
@@ -141,7 +143,7 @@ def beneficiary_set(
     rights.require_beneficiaries_right(_access(actor, period.project, access))
     require_editable(period)
     errors = {
-        name: "a number of people cannot be negative"
+        name: _("a number of people cannot be negative")
         for name, number in (("target", target), ("actual", actual))
         if number is not None and number < 0
     }
@@ -176,7 +178,7 @@ def narrative_set(
         key={"period": period, "result": result},
         expected_version=expected_version,
     ) or m.ResultProgress(period=period, result=result)
-    row.narrative = sanitise_html(narrative)
+    row.narrative = strip_bidi_controls(sanitise_html(narrative))
     save_audited(row, actor=actor, reason=reason)
     return row
 
@@ -198,8 +200,8 @@ def period_texts_set(
     require_editable(period)
     row = locked_row(m.ReportingPeriod, key={"pk": period.pk}, expected_version=expected_version)
     assert row is not None
-    row.summary = sanitise_html(summary)
-    row.constraints = sanitise_html(constraints)
-    row.procurement = sanitise_html(procurement)
+    row.summary = strip_bidi_controls(sanitise_html(summary))
+    row.constraints = strip_bidi_controls(sanitise_html(constraints))
+    row.procurement = strip_bidi_controls(sanitise_html(procurement))
     save_audited(row, actor=actor, reason=reason)
     return row

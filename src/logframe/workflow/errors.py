@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils.translation import gettext as _
+
 
 class EntryError(Exception):
     """A change refused because of what was entered: ``fields`` maps a field to its message."""
@@ -23,6 +25,13 @@ class StaleEdit(Exception):
     current: dict[str, str] = field(default_factory=dict)  # the other person's values, shown
 
     def __str__(self) -> str:
-        values = ", ".join(f"{k} {v}" for k, v in self.current.items() if v) or "a change"
-        at = f" at {self.when:%H:%M}" if self.when else ""
-        return f"{self.who} saved {values}{at} while you were editing; nothing was overwritten"
+        values = ", ".join(f"{k} {v}" for k, v in self.current.items() if v) or _("a change")
+        if self.when:
+            return _(
+                "%(who)s saved %(values)s at %(time)s while you were editing;"
+                " nothing was overwritten"
+            ) % {"who": self.who, "values": values, "time": f"{self.when:%H:%M}"}
+        return _("%(who)s saved %(values)s while you were editing; nothing was overwritten") % {
+            "who": self.who,
+            "values": values,
+        }

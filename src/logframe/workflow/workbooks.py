@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from logframe.accounts.access import ProjectAccess, project_access, require_editable
 from logframe.domain.beneficiaries import BeneficiaryGroup
@@ -137,7 +138,9 @@ def template_import(
     project = period.project
     access = project_access(user=actor, project=project)
     if not access.can_edit_anything:
-        raise PermissionDenied(f"you may not enter figures in project {project.number}")
+        raise PermissionDenied(
+            _("you may not enter figures in project %(project)s") % {"project": project.number}
+        )
     _check_identity(period, workbook, access)
     with transaction.atomic():
         require_editable(period)
@@ -171,12 +174,23 @@ def _check_identity(
     problems = []
     if (identity.fund, identity.project) != (project.fund.code, project.number):
         problems.append(
-            f"{L.HIDDEN}!B4: this workbook is for project {identity.project} of fund "
-            f"{identity.fund}, not {project.number} of {project.fund.code}"
+            f"{L.HIDDEN}!B4: "
+            + _(
+                "this workbook is for project %(theirs)s of fund %(their_fund)s,"
+                " not %(project)s of %(fund)s"
+            )
+            % {
+                "theirs": identity.project,
+                "their_fund": identity.fund,
+                "project": project.number,
+                "fund": project.fund.code,
+            }
         )
     elif identity.quarter != period.as_quarter():
         problems.append(
-            f"{L.HIDDEN}!B5: this workbook is for {identity.quarter.code}, not {period.code}"
+            f"{L.HIDDEN}!B5: "
+            + _("this workbook is for %(theirs)s, not %(quarter)s")
+            % {"theirs": identity.quarter.code, "quarter": period.code}
         )
     elif identity.organisation:
         problems += _organisation_problems(project, identity.organisation, access)
@@ -187,12 +201,20 @@ def _check_identity(
 def _organisation_problems(project: m.Project, code: str, access: ProjectAccess) -> list[str]:
     organisation = m.Organisation.objects.filter(code=code, participation__project=project).first()
     if organisation is None:
-        return [f"{L.HIDDEN}!B6: {code} is not an agency of project {project.number}"]
+        return [
+            f"{L.HIDDEN}!B6: "
+            + _("%(agency)s is not an agency of project %(project)s")
+            % {"agency": code, "project": project.number}
+        ]
     if access.is_manager or organisation.pk in access.organisations:
         return []
     return [
-        f"{L.HIDDEN}!B6: this workbook holds {code}'s lines; you enter figures for "
-        f"{_yours(access)} — download your own template"
+        f"{L.HIDDEN}!B6: "
+        + _(
+            "this workbook holds %(agency)s's lines; you enter figures for %(yours)s"
+            " — download your own template"
+        )
+        % {"agency": code, "yours": _yours(access)}
     ]
 
 
@@ -200,7 +222,7 @@ def _yours(access: ProjectAccess) -> str:
     codes = m.Organisation.objects.filter(pk__in=access.organisations).values_list(
         "code", flat=True
     )
-    return ", ".join(sorted(codes)) or "no agency"
+    return ", ".join(sorted(codes)) or _("no agency")
 
 
 def _state(period: m.ReportingPeriod, actor: Any, access: ProjectAccess) -> _Import:
@@ -226,8 +248,9 @@ def _indicator(state: _Import, line: IndicatorLine) -> None:
     indicator = state.indicators.get(line.code)
     if indicator is None:
         state.problems.append(
-            f"{L.INDICATORS}!A{line.row}: indicator {line.code} is no longer in the project; "
-            "download a new template"
+            f"{L.INDICATORS}!A{line.row}: "
+            + _("indicator %(code)s is no longer in the project; download a new template")
+            % {"code": line.code}
         )
         return
     stored = state.values.get(indicator.pk)
@@ -256,8 +279,9 @@ def _finance(state: _Import, line: FinanceLine) -> None:
     participation = state.participations.get(line.organisation)
     if participation is None:
         state.problems.append(
-            f"{L.FINANCE}!A{line.row}: {line.organisation} is no longer an agency of the "
-            "project; download a new template"
+            f"{L.FINANCE}!A{line.row}: "
+            + _("%(agency)s is no longer an agency of the project; download a new template")
+            % {"agency": line.organisation}
         )
         return
     stored = state.finance.get(participation.pk)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from logframe.interchange.legacy.blocks import Block, Cell, Paragraph, Row
 from logframe.interchange.legacy.marks import footnote_line
 from logframe.interchange.legacy.wording import collapse, ends_open, label_key
+from logframe.textclean import strip_bidi_controls
 
 _CODED = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?(?:\s|$)|(?:JP\s*)?Outputs?\s*\d)", re.I)
 _HEADING_KEYS = frozenset({"total", "totals"})
@@ -79,6 +80,7 @@ def _continues(cells: list[str], row: _RowBuilder) -> bool:
 
 def text_blocks(text: str, *, name: str) -> list[Block]:
     """The blocks of a text extract, ``name`` being the file name used in locations."""
+    text = strip_bidi_controls(text)  # no override may reorder a figure (docs/i18n.md)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block | _RowBuilder] = []
     open_row: _RowBuilder | None = None  # the last row, while only a gap follows it

@@ -25,6 +25,7 @@ from logframe.interchange.legacy.errors import LegacyReportError
 from logframe.interchange.legacy.marks import superscript
 from logframe.interchange.legacy.word_safety import open_word_zip
 from logframe.interchange.legacy.wording import collapse
+from logframe.textclean import strip_bidi_controls
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -122,6 +123,7 @@ def paragraph_text(paragraph: etree._Element, *, emphasis: bool) -> str:
     """A paragraph's text: superscript digits as marks, emphasis as ``**``/``*`` if asked."""
     runs = list(_runs(paragraph, bold=False, italic=False, sup=False))
     text = collapse(_with_emphasis(runs) if emphasis else "".join(run.text for run in runs))
+    text = strip_bidi_controls(text)  # no override may reorder a figure (docs/i18n.md)
     if text and _is_list_item(paragraph) and not text.startswith(("-", "\u2022")):
         text = f"- {text}"
     return text

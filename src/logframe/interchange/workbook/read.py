@@ -39,6 +39,7 @@ from logframe.interchange.workbook.model import (
 )
 from logframe.interchange.workbook.safety import Limits, load_checked
 from logframe.interchange.workbook.write import checksum
+from logframe.textclean import strip_bidi_controls
 
 MAX_SHEET_ROWS = 5_000  # a template has a line per indicator: a few hundred rows at most
 MAX_SHEET_COLUMNS = 50
@@ -296,4 +297,4 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float | Decimal):
         return canonical(value)
-    return str(value)
+    return strip_bidi_controls(str(value))  # no override may reorder a figure (docs/i18n.md)
