@@ -9,10 +9,12 @@ the comparisons several rules share.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
+from typing import TypeAlias
 
 from logframe.domain.formatting import format_amount, format_percent
 from logframe.domain.percentages import agrees, decimals_of, round_half_up
@@ -24,6 +26,95 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+@dataclass(frozen=True)
+class Words:
+    """A sentence or phrase with named parameters, so that another layer can say it in
+    another language: ``template % params`` (``plural`` and ``count`` when it has a plural).
+
+    A parameter is text kept as it is (a code, a figure already formatted), a date (written
+    by whoever renders the words), or ``Words`` themselves (a phrase such as "of approved").
+    The domain stays standard-library only: it marks its templates with ``_`` and
+    ``ngettext`` below, the names ``makemessages`` looks for, and renders them in English;
+    the web translates them with Django's gettext (``web/vocabulary.finding_message``).
+    """
+
+    template: str
+    params: tuple[tuple[str, Param], ...] = ()
+    plural: str = ""
+    count: int | None = None
+
+    def render(
+        self,
+        *,
+        gettext: Callable[[str], str],
+        ngettext: Callable[[str, str, int], str],
+        write_date: Callable[[date], str],
+    ) -> str:
+        """The words with every template looked up and every parameter written."""
+        values = {
+            name: _written(value, gettext=gettext, ngettext=ngettext, write_date=write_date)
+            for name, value in self.params
+        }
+        if self.count is not None:
+            return ngettext(self.template, self.plural, self.count) % values
+        return gettext(self.template) % values
+
+    def english(self) -> str:
+        return self.render(gettext=_same, ngettext=_english_plural, write_date=_written_day)
+
+    def __str__(self) -> str:
+        return self.english()
+
+
+Param: TypeAlias = "str | int | Decimal | date | Words"
+
+
+def _written(
+    value: object,
+    *,
+    gettext: Callable[[str], str],
+    ngettext: Callable[[str, str, int], str],
+    write_date: Callable[[date], str],
+) -> str:
+    if isinstance(value, Words):
+        return value.render(gettext=gettext, ngettext=ngettext, write_date=write_date)
+    if isinstance(value, date):
+        return write_date(value)
+    return str(value)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _english_plural(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+def _written_day(day: date) -> str:
+    """ "17 October 2013", as the reports write a date."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _(template: str, /, **params: Param) -> Words:
+    """Mark ``template`` for translation, with its parameters: ``_("Footnote %(n)s …", n=3)``.
+
+    Write ``%%`` for a percent sign: the template is always formatted.
+    """
+    return Words(template, tuple(params.items()))
+
+
+def ngettext(singular: str, plural: str, count: int, /, **params: Param) -> Words:
+    """``_`` with a plural: ``ngettext("%(n)s month", "%(n)s months", n, n=n)``."""
+    return Words(singular, tuple(params.items()), plural, count)
 
 
 @dataclass(frozen=True)
@@ -42,6 +133,31 @@ class Finding:
     computed: Decimal | None = None
     reported: Decimal | None = None
     source: str = ""
+    words: Words | None = field(default=None, compare=False)  # ``message``, translatable
+
+    @classmethod
+    def said(
+        cls,
+        words: Words,
+        *,
+        rule: str,
+        severity: Severity,
+        where: str,
+        computed: Decimal | None = None,
+        reported: Decimal | None = None,
+        source: str = "",
+    ) -> Finding:
+        """A finding whose message is ``words`` in English, the words kept for translation."""
+        return cls(
+            rule=rule,
+            severity=severity,
+            where=where,
+            message=words.english(),
+            computed=computed,
+            reported=reported,
+            source=source,
+            words=words,
+        )
 
     def to_json(self) -> dict[str, str | None]:
         """The finding as JSON: decimals as strings, a missing figure as null."""
@@ -71,10 +187,10 @@ def check_reported_percent(
     where: str,
     computed: Decimal | None,
     reported: Decimal | None,
-    label: str = "",
-    of: str = "",
-    basis: str = "",
-    why_none: str = "",
+    label: Words | None = None,
+    of: Words | None = None,
+    basis: Words | str = "",
+    why_none: Words | None = None,
     source: str = "",
 ) -> Finding | None:
     """A reported % must agree with the computed one at the reported figure's precision.
@@ -89,46 +205,62 @@ def check_reported_percent(
     """
     if reported is None or agrees(computed=computed, reported=reported):
         return None
-    places = decimals_of(reported)
-    said = f"{label}: reported" if label else "Reported"
-    said = f"{said} {format_percent(reported, places)}{f' {of}' if of else ''}"
+    said = _said(label, format_percent(reported, decimals_of(reported)), of)
     if computed is None:
-        because = f": {why_none}" if why_none else ""
-        message = f"{said}, but no % can be computed{because}."
+        if why_none:
+            words = _("%(said)s, but no %% can be computed: %(why)s.", said=said, why=why_none)
+        else:
+            words = _("%(said)s, but no %% can be computed.", said=said)
         severity = Severity.WARNING
     else:
-        message = f"{said}, computed {_computed(computed, reported, basis)}."
+        words = _(
+            "%(said)s, computed %(computed)s.",
+            said=said,
+            computed=_computed(computed, reported, basis),
+        )
         severity = Severity.ERROR
-    return Finding(
+    return Finding.said(
+        words,
         rule=rule,
         severity=severity,
         where=where,
-        message=message,
         computed=computed,
         reported=reported,
         source=source,
     )
 
 
-def _computed(computed: Decimal, reported: Decimal, basis: str) -> str:
+def _said(label: Words | None, pct: str, of: Words | None) -> Words:
+    if label and of:
+        return _("%(label)s: reported %(pct)s %(of)s", label=label, pct=pct, of=of)
+    if label:
+        return _("%(label)s: reported %(pct)s", label=label, pct=pct)
+    if of:
+        return _("Reported %(pct)s %(of)s", pct=pct, of=of)
+    return _("Reported %(pct)s", pct=pct)
+
+
+def _computed(computed: Decimal, reported: Decimal, basis: Words | str) -> Words | str:
     places = decimals_of(reported)
     rounded = format_percent(computed, places)
     finer = round_half_up(value=computed, places=places + 1)
-    text = rounded if finer == finer.to_integral_value() else format_percent(computed, places + 1)
-    text = f"{text} ({basis})" if basis else text
+    pct = rounded if finer == finer.to_integral_value() else format_percent(computed, places + 1)
+    text: Words | str = _("%(pct)s (%(basis)s)", pct=pct, basis=basis) if basis else pct
     if truncates(computed=computed, reported=reported):
-        return f"{text}: truncated, not rounded"
-    return text if text.startswith(rounded) else f"{text}, which rounds to {rounded}"
+        return _("%(computed)s: truncated, not rounded", computed=text)
+    if pct.startswith(rounded):
+        return text
+    return _("%(computed)s, which rounds to %(rounded)s", computed=text, rounded=rounded)
 
 
 def check_reported_total(
     *,
     rule: str,
     where: str,
-    label: str,
+    label: Words,
     parts: Sequence[Decimal],
     reported: Decimal | None,
-    parts_name: str = "parts",
+    parts_name: Words,
     source: str = "",
 ) -> Finding | None:
     """A reported total must equal the sum of its parts, exactly; if not, an ERROR.
@@ -141,16 +273,35 @@ def check_reported_total(
     total = sum(parts, Decimal(0))
     if total == reported:
         return None
-    message = (
-        f"{label} reported as {format_amount(reported)}, but the {len(parts)} {parts_name}"
-        f" add up to {format_amount(total)}."
+    words = _(
+        "%(label)s reported as %(reported)s, but the %(count)s %(parts)s add up to %(total)s.",
+        label=label,
+        reported=format_amount(reported),
+        count=len(parts),
+        parts=parts_name,
+        total=format_amount(total),
     )
-    return Finding(
+    return Finding.said(
+        words,
         rule=rule,
         severity=Severity.ERROR,
         where=where,
-        message=message,
         computed=total,
         reported=reported,
         source=source,
     )
+
+
+def listed(items: Sequence[Param]) -> Param:
+    """Items as a list in words, translatable: "a", "a and b", "a, b and c"."""
+    if len(items) == 1:
+        return items[0]
+    if not items:
+        return ""
+    return _("%(items)s and %(last)s", items=_commas(items[:-1]), last=items[-1])
+
+
+def _commas(items: Sequence[Param]) -> Param:
+    if len(items) == 1:
+        return items[0]
+    return _("%(first)s, %(rest)s", first=items[0], rest=_commas(items[1:]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup, beneficiary_percent
 from logframe.domain.checks import rules
 from logframe.domain.checks.provenance import Sources
-from logframe.domain.findings import Finding, check_reported_percent
+from logframe.domain.findings import Finding, Words, _, check_reported_percent
 from logframe.domain.formatting import format_count
 from logframe.domain.records import BeneficiaryRecord, PeriodRecord
 
@@ -25,15 +25,26 @@ def beneficiary_pct_mismatch(*, record: BeneficiaryRecord, source: str = "") -> 
         else None
     )
     known = record.actual is not None and record.target is not None
-    basis = f"{format_count(record.actual)} of {format_count(record.target)}" if known else ""
-    why = "the group is marked not applicable" if not record.applicable else "no target or actual"
+    basis = (
+        _(
+            "%(actual)s of %(target)s",
+            actual=format_count(record.actual),
+            target=format_count(record.target),
+        )
+        if known
+        else ""
+    )
+    if not record.applicable:
+        why = _("the group is marked not applicable")
+    else:
+        why = _("no target or actual")
     return check_reported_percent(
         rule=rules.BENEFICIARY_PCT_MISMATCH,
         where=BENEFICIARIES,
         computed=computed,
         reported=record.reported_pct,
-        label=GROUP_LABELS[record.group],
-        of="of planned",
+        label=Words(GROUP_LABELS[record.group]),  # the interface's catalogs hold the groups
+        of=_("of planned"),
         basis=basis,
         why_none=why,
         source=source,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from logframe.domain.checks import rules
-from logframe.domain.findings import Finding, Severity
+from logframe.domain.findings import Finding, Severity, Words, _
 from logframe.domain.records import PeriodRecord, SourceCell
 
 _QUOTED = 80  # characters of a cell's text quoted in the message
@@ -18,13 +18,18 @@ def unparsed_cell(cell: SourceCell) -> Finding | None:
         return None
     text = " ".join(cell.text.split())
     quoted = text if len(text) <= _QUOTED else f"{text[: _QUOTED - 1]}\N{HORIZONTAL ELLIPSIS}"
-    return Finding(
+    return Finding.said(
+        _('The %(field)s "%(text)s" was kept but not read.', field=_field(cell.field), text=quoted),
         rule=rules.UNPARSED_CELL,
         severity=Severity.WARNING,
         where=cell.where,
-        message=f'The {cell.field.replace("_", " ")} "{quoted}" was kept but not read.',
         source=cell.location,
     )
+
+
+def _field(name: str) -> Words:
+    """The cell's field in words ("actual", "pct of planned"): a msgid when the catalogs have it."""
+    return Words(name.replace("_", " "))
 
 
 def check_cells(period: PeriodRecord) -> tuple[Finding, ...]:

@@ -8,34 +8,33 @@ from itertools import pairwise
 
 from logframe.domain.checks import rules
 from logframe.domain.checks.provenance import Sources
-from logframe.domain.checks.wording import written
 from logframe.domain.finance import delay_months, duration_months
-from logframe.domain.findings import Finding, Severity
+from logframe.domain.findings import Finding, Severity, Words, _, ngettext
 from logframe.domain.records import FinanceRecord, PeriodRecord, ProjectRecord
 
 DATES = "dates"  # where: the header's dates and duration
 HEADER = "header"  # where the header's cells were kept
 
 
-def months(n: int) -> str:
+def months(n: int) -> Words:
     """A number of months in words: "1 month", "3 months"."""
-    return f"{n} month" if n == 1 else f"{n} months"
+    return ngettext("%(count)s month", "%(count)s months", n, count=n)
 
 
 def _finding(
     *,
     where: str,
-    message: str,
+    words: Words,
     severity: Severity = Severity.ERROR,
     computed: int | None = None,
     reported: int | None = None,
     source: str = "",
 ) -> Finding:
-    return Finding(
+    return Finding.said(
+        words,
         rule=rules.DATES,
         severity=severity,
         where=where,
-        message=message,
         computed=None if computed is None else Decimal(computed),
         reported=None if reported is None else Decimal(reported),
         source=source,
@@ -56,18 +55,24 @@ def date_order(
     when there is no start).
     """
     named = [
-        ("approval date", approval),
-        ("start date", start),
-        ("planned end date", planned_end),
+        (_("approval date"), approval),
+        (_("start date"), start),
+        (_("planned end date"), planned_end),
     ]
     present = [(name, day) for name, day in named if day is not None]
     pairs = list(pairwise(present))
     if start is not None and revised_end is not None:
-        pairs.append((("start date", start), ("revised end date", revised_end)))
+        pairs.append(((_("start date"), start), (_("revised end date"), revised_end)))
     return tuple(
         _finding(
             where=DATES,
-            message=f"The {first} {written(a)} is after the {second} {written(b)}.",
+            words=_(
+                "The %(first)s %(a)s is after the %(second)s %(b)s.",
+                first=first,
+                a=a,
+                second=second,
+                b=b,
+            ),
             source=source,
         )
         for (first, a), (second, b) in pairs
@@ -85,12 +90,12 @@ def duration(
     if reported is None:
         return None
     if start is None or planned_end is None:
-        message = (
-            f"A duration of {months(reported)} is reported, but a date to compute it is missing."
-        )
         return _finding(
             where=DATES,
-            message=message,
+            words=_(
+                "A duration of %(months)s is reported, but a date to compute it is missing.",
+                months=months(reported),
+            ),
             severity=Severity.WARNING,
             reported=reported,
             source=source,
@@ -100,13 +105,14 @@ def duration(
     computed = duration_months(start=start, end=planned_end)
     if computed == reported:
         return None
-    message = (
-        f"A duration of {months(reported)} is reported, but {written(start)} to"
-        f" {written(planned_end)} is {months(computed)}."
+    words = _(
+        "A duration of %(months)s is reported, but %(start)s to %(end)s is %(computed)s.",
+        months=months(reported),
+        start=start,
+        end=planned_end,
+        computed=months(computed),
     )
-    return _finding(
-        where=DATES, message=message, computed=computed, reported=reported, source=source
-    )
+    return _finding(where=DATES, words=words, computed=computed, reported=reported, source=source)
 
 
 def delay(
@@ -122,12 +128,16 @@ def delay(
     forecast = record.forecast_final_date
     if reported is None:
         return None
-    said = f"A delay of {months(reported)} is reported"
+    said = _("A delay of %(months)s is reported", months=months(reported))
     if planned_end is None or forecast is None:
-        missing = "planned end date" if planned_end is None else "forecast final date"
+        missing = _("planned end date") if planned_end is None else _("forecast final date")
         return _finding(
             where=where,
-            message=f"{said}, but there is no {missing} to compute it from.",
+            words=_(
+                "%(said)s, but there is no %(missing)s to compute it from.",
+                said=said,
+                missing=missing,
+            ),
             severity=Severity.WARNING,
             reported=reported,
             source=source,
@@ -136,18 +146,23 @@ def delay(
     if computed == reported:
         return None
     assert computed is not None
-    message = (
-        f"{said}, but the forecast final date {written(forecast)} is {months(computed)}"
-        f" after the planned end {written(planned_end)}."
+    words = _(
+        "%(said)s, but the forecast final date %(forecast)s is %(months)s after the planned"
+        " end %(end)s.",
+        said=said,
+        forecast=forecast,
+        months=months(computed),
+        end=planned_end,
     )
     if computed == 0:
-        message = (
-            f"{said}, but the forecast final date {written(forecast)} is not after the"
-            f" planned end {written(planned_end)}."
+        words = _(
+            "%(said)s, but the forecast final date %(forecast)s is not after the planned"
+            " end %(end)s.",
+            said=said,
+            forecast=forecast,
+            end=planned_end,
         )
-    return _finding(
-        where=where, message=message, computed=computed, reported=reported, source=source
-    )
+    return _finding(where=where, words=words, computed=computed, reported=reported, source=source)
 
 
 def check_dates(

@@ -8,7 +8,14 @@ from decimal import Decimal
 from logframe.domain.checks import rules
 from logframe.domain.checks.provenance import Sources
 from logframe.domain.finance import FinanceFigures, FinanceLine, finance_figures
-from logframe.domain.findings import Finding, Severity, check_reported_percent, check_reported_total
+from logframe.domain.findings import (
+    Finding,
+    Severity,
+    Words,
+    _,
+    check_reported_percent,
+    check_reported_total,
+)
 from logframe.domain.formatting import format_amount
 from logframe.domain.records import FinanceRecord, PeriodRecord, ProjectRecord
 
@@ -56,7 +63,7 @@ def finance_pct_mismatch(
     found = (
         _pct(
             where=where,
-            label="Committed",
+            label=_("Committed"),
             amount=figures.committed,
             approved=figures.approved,
             computed=figures.committed_pct,
@@ -65,7 +72,7 @@ def finance_pct_mismatch(
         ),
         _pct(
             where=where,
-            label="Disbursed",
+            label=_("Disbursed"),
             amount=figures.disbursed,
             approved=figures.approved,
             computed=figures.disbursed_pct,
@@ -79,22 +86,35 @@ def finance_pct_mismatch(
 def _pct(
     *,
     where: str,
-    label: str,
+    label: Words,
     amount: Decimal | None,
     approved: Decimal,
     computed: Decimal | None,
     reported: Decimal | None,
     source: str,
 ) -> Finding | None:
-    basis = "" if amount is None else f"{format_amount(amount)} of {format_amount(approved)}"
-    why = "there is no approved budget" if approved <= 0 else f"no amount {label.lower()}"
+    basis = (
+        ""
+        if amount is None
+        else _(
+            "%(amount)s of %(approved)s",
+            amount=format_amount(amount),
+            approved=format_amount(approved),
+        )
+    )
+    if approved <= 0:
+        why = _("there is no approved budget")
+    elif label.template == "Committed":
+        why = _("no amount committed")
+    else:
+        why = _("no amount disbursed")
     return check_reported_percent(
         rule=rules.FINANCE_PCT_MISMATCH,
         where=where,
         computed=computed,
         reported=reported,
         label=label,
-        of="of approved",
+        of=_("of approved"),
         basis=basis,
         why_none=why,
         source=source,
@@ -110,15 +130,17 @@ def disbursed_above_committed(
     """
     if committed is None or disbursed is None or disbursed <= committed:
         return None
-    message = (
-        f"Disbursed {format_amount(disbursed)} is more than committed"
-        f" {format_amount(committed)}: funds are committed before they are disbursed."
+    words = _(
+        "Disbursed %(disbursed)s is more than committed %(committed)s:"
+        " funds are committed before they are disbursed.",
+        disbursed=format_amount(disbursed),
+        committed=format_amount(committed),
     )
-    return Finding(
+    return Finding.said(
+        words,
         rule=rules.DISBURSED_ABOVE_COMMITTED,
         severity=Severity.ERROR,
         where=where,
-        message=message,
         computed=committed,
         reported=disbursed,
         source=source,
@@ -178,28 +200,28 @@ def _totals(
         check_reported_total(
             rule=rules.TOTAL_MISMATCH,
             where=HEADER,
-            label="Total budget",
+            label=_("Total budget"),
             parts=budgets,
             reported=project.reported_total_budget,
-            parts_name="agencies' budgets",
+            parts_name=_("agencies' budgets"),
             source=sources.location(HEADER, "budget"),
         ),
         check_reported_total(
             rule=rules.TOTAL_MISMATCH,
             where=FINANCE,
-            label="Funds committed (total)",
+            label=_("Funds committed (total)"),
             parts=committed,
             reported=period.reported_committed_total,
-            parts_name="agencies",
+            parts_name=_("agencies"),
             source=sources.location(FINANCE, "committed"),
         ),
         check_reported_total(
             rule=rules.TOTAL_MISMATCH,
             where=FINANCE,
-            label="Funds disbursed (total)",
+            label=_("Funds disbursed (total)"),
             parts=disbursed,
             reported=period.reported_disbursed_total,
-            parts_name="agencies",
+            parts_name=_("agencies"),
             source=sources.location(FINANCE, "disbursed"),
         ),
         disbursed_above_committed(

@@ -10,7 +10,7 @@ from logframe.domain.checks import rules
 from logframe.domain.checks.provenance import ACTUAL, PCT, TARGET, Sources
 from logframe.domain.checks.wording import joined
 from logframe.domain.conventions import Conventions
-from logframe.domain.findings import Finding, Severity, check_reported_percent
+from logframe.domain.findings import Finding, Severity, Words, _, check_reported_percent, ngettext
 from logframe.domain.formatting import format_count, format_percent
 from logframe.domain.measures import Actual, Measure, TargetKind, effective_actual
 from logframe.domain.percentages import HUNDRED
@@ -55,14 +55,14 @@ def pct_mismatch(
         where=indicator.code,
         computed=computed,
         reported=value.reported_pct,
-        of="of planned",
+        of=_("of planned"),
         basis=_basis(indicator=indicator, actual=value.actual, conventions=conventions),
         why_none=why_no_percent(indicator=indicator, actual=value.actual, conventions=conventions),
         source=source,
     )
 
 
-def _basis(*, indicator: IndicatorRecord, actual: Actual, conventions: Conventions) -> str:
+def _basis(*, indicator: IndicatorRecord, actual: Actual, conventions: Conventions) -> Words | str:
     """How a ratio's % came about: "25 of 252", "5 of 3, capped at 100"; "" otherwise."""
     target = indicator.target
     achieved = effective_actual(actual=actual, measure=indicator.measure)
@@ -70,29 +70,33 @@ def _basis(*, indicator: IndicatorRecord, actual: Actual, conventions: Conventio
         return ""
     if indicator.measure not in (Measure.COUNT, Measure.PERCENTAGE):
         return ""
-    ratio = f"{format_count(achieved)} of {format_count(target.value)}"
+    ratio = _(
+        "%(actual)s of %(target)s", actual=format_count(achieved), target=format_count(target.value)
+    )
     over = achieved > target.value and conventions.cap_at_100
-    return f"{ratio}, capped at 100" if over else ratio
+    return _("%(ratio)s, capped at 100", ratio=ratio) if over else ratio
 
 
-def why_no_percent(*, indicator: IndicatorRecord, actual: Actual, conventions: Conventions) -> str:
+def why_no_percent(
+    *, indicator: IndicatorRecord, actual: Actual, conventions: Conventions
+) -> Words:
     """Why an indicator has no % of planned, in a few words (see ``indicator_percent``)."""
     target = indicator.target
     if target.kind is TargetKind.TBD:
-        return "the target is still to be determined"
+        return _("the target is still to be determined")
     if target.kind is TargetKind.NONE:
-        return "the indicator has no target"
+        return _("the indicator has no target")
     if indicator.measure is Measure.QUALITATIVE:
-        return "a qualitative indicator has no %"
+        return _("a qualitative indicator has no %%")
     if indicator.measure is Measure.MILESTONE or target.kind is TargetKind.MILESTONE:
         if actual.status is None:
-            return "no status and no estimate are given"
-        return "the status has no default % and no estimate is given"
+            return _("no status and no estimate are given")
+        return _("the status has no default %% and no estimate is given")
     if indicator.measure is Measure.PERCENTAGE and not conventions.score_percentage_indicators:
-        return "the fund does not score indicators measured as a percentage"
+        return _("the fund does not score indicators measured as a percentage")
     if effective_actual(actual=actual, measure=indicator.measure) is None:
-        return "no actual is given"
-    return "the target is 0"
+        return _("no actual is given")
+    return _("the target is 0")
 
 
 def sex_split(*, where: str, actual: Actual, source: str = "") -> Finding | None:
@@ -104,15 +108,18 @@ def sex_split(*, where: str, actual: Actual, source: str = "") -> Finding | None
     if total is None or male is None or female is None or male + female == total:
         return None
     both = male + female
-    message = (
-        f"{format_count(total)} reported, but {format_count(male)} male"
-        f" + {format_count(female)} female = {format_count(both)}."
+    words = _(
+        "%(total)s reported, but %(male)s male + %(female)s female = %(both)s.",
+        total=format_count(total),
+        male=format_count(male),
+        female=format_count(female),
+        both=format_count(both),
     )
-    return Finding(
+    return Finding.said(
+        words,
         rule=rules.SEX_SPLIT,
         severity=Severity.WARNING,
         where=where,
-        message=message,
         computed=both,
         reported=total,
         source=source,
@@ -139,23 +146,30 @@ def cap_uneven(*, claims: Sequence[Claim], cap_at_100: bool) -> tuple[Finding, .
 def _uneven(*, claim: Claim, usual: Sequence[Claim], cap_at_100: bool) -> Finding:
     codes = joined([c.code for c in usual])
     if cap_at_100:
-        message = (
-            f"Reported {format_percent(claim.reported, 0)} of planned"
-            f" while the over-achieving {codes}"
-            f" {'is' if len(usual) == 1 else 'are'} reported at 100 %:"
-            " the 100 % cap is applied unevenly."
+        words = ngettext(
+            "Reported %(pct)s of planned while the over-achieving %(codes)s is reported at"
+            " 100 %%: the 100 %% cap is applied unevenly.",
+            "Reported %(pct)s of planned while the over-achieving %(codes)s are reported at"
+            " 100 %%: the 100 %% cap is applied unevenly.",
+            len(usual),
+            pct=format_percent(claim.reported, 0),
+            codes=codes,
         )
     else:
-        message = (
-            f"Reported at 100 % though {format_percent(claim.uncapped, 0)} is achieved,"
-            f" while the over-achieving {codes} {'is' if len(usual) == 1 else 'are'} reported"
-            " above 100 %: the fund does not cap, and the cap is applied unevenly."
+        words = ngettext(
+            "Reported at 100 %% though %(pct)s is achieved, while the over-achieving %(codes)s"
+            " is reported above 100 %%: the fund does not cap, and the cap is applied unevenly.",
+            "Reported at 100 %% though %(pct)s is achieved, while the over-achieving %(codes)s"
+            " are reported above 100 %%: the fund does not cap, and the cap is applied unevenly.",
+            len(usual),
+            pct=format_percent(claim.uncapped, 0),
+            codes=codes,
         )
-    return Finding(
+    return Finding.said(
+        words,
         rule=rules.CAP_UNEVEN,
         severity=Severity.INFO,
         where=claim.code,
-        message=message,
         computed=claim.uncapped,
         reported=claim.reported,
         source=claim.source,
@@ -174,16 +188,16 @@ def missing_actual(
         return None
     if value is not None and (value.actual != NO_ACTUAL or value.actual_text.strip()):
         return None
-    return Finding(
+    return Finding.said(
+        _("Target %(target)s, but no actual and no status this period.", target=_target(indicator)),
         rule=rules.MISSING_ACTUAL,
         severity=Severity.WARNING,
         where=indicator.code,
-        message=f"Target {_target(indicator)}, but no actual and no status this period.",
         source=source,
     )
 
 
-def _target(indicator: IndicatorRecord) -> str:
+def _target(indicator: IndicatorRecord) -> Words | str:
     target = indicator.target
     if target.kind is TargetKind.MILESTONE:
         return f'"{target.milestone or indicator.target_text or "Yes"}"'
@@ -191,7 +205,7 @@ def _target(indicator: IndicatorRecord) -> str:
         return indicator.target_text
     if target.kind is TargetKind.NUMBER and target.value is not None:
         return format_count(target.value)
-    return "set"
+    return _("set")
 
 
 def target_tbd(*, indicator: IndicatorRecord, source: str = "") -> Finding | None:
@@ -199,11 +213,11 @@ def target_tbd(*, indicator: IndicatorRecord, source: str = "") -> Finding | Non
     if indicator.target.kind is not TargetKind.TBD:
         return None
     printed = indicator.target_text or " ".join(("tbd", indicator.target.note)).strip()
-    return Finding(
+    return Finding.said(
+        _('Target still to be determined ("%(printed)s"), so no %% of planned.', printed=printed),
         rule=rules.TARGET_TBD,
         severity=Severity.INFO,
         where=indicator.code,
-        message=f'Target still to be determined ("{printed}"), so no % of planned.',
         source=source,
     )
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from logframe.domain.checks import rules
 from logframe.domain.conventions import Conventions
-from logframe.domain.findings import Finding, Severity
+from logframe.domain.findings import Finding, Severity, Words, _
 from logframe.domain.formatting import format_count
 from logframe.domain.measures import Status, parse_status
 from logframe.domain.percentages import HUNDRED
@@ -42,27 +42,32 @@ def status_pct(
     problem = _status_problem(status=status, percent=percent)
     if problem is None:
         return None
-    which = "the estimate" if estimated else "the reported %"
-    word = STATUS_WORDS[status]
-    message = f'Status "{word}", but {which} is {format_count(percent)} %: {problem}.'
-    return Finding(
+    which = _("the estimate") if estimated else _("the reported %%")
+    words = _(
+        'Status "%(status)s", but %(which)s is %(pct)s %%: %(problem)s.',
+        status=Words(STATUS_WORDS[status]),
+        which=which,
+        pct=format_count(percent),
+        problem=problem,
+    )
+    return Finding.said(
+        words,
         rule=rules.STATUS_PCT,
         severity=Severity.WARNING,
         where=where,
-        message=message,
         computed=None,
         reported=percent,
         source=source,
     )
 
 
-def _status_problem(*, status: Status, percent: Decimal) -> str | None:
+def _status_problem(*, status: Status, percent: Decimal) -> Words | None:
     if status is Status.COMPLETED and percent != HUNDRED:
-        return "a completed milestone is 100 %"
+        return _("a completed milestone is 100 %%")
     if status is Status.NOT_YET_INITIATED and percent != 0:
-        return "a milestone not yet initiated is 0 % or blank"
+        return _("a milestone not yet initiated is 0 %% or blank")
     if status in _STARTED and percent >= HUNDRED:
-        return 'only "Completed" is 100 %'
+        return _('only "Completed" is 100 %%')
     return None
 
 
@@ -80,11 +85,15 @@ def status_word(
     canonical = STATUS_WORDS[status]
     if " ".join(text.split()).casefold() == canonical.casefold():
         return None
-    return Finding(
+    return Finding.said(
+        _(
+            'Status written "%(text)s", read as "%(status)s".',
+            text=text.strip(),
+            status=Words(canonical),
+        ),
         rule=rules.STATUS_WORD,
         severity=Severity.INFO,
         where=where,
-        message=f'Status written "{text.strip()}", read as "{canonical}".',
         source=source,
     )
 
@@ -108,14 +117,15 @@ def milestone_estimate(
         return None
     if conventions.status_pct[status] is not None:
         return None
-    message = (
-        f'Status "{STATUS_WORDS[status]}" without an estimated % complete,'
-        " and the fund gives it no default %: no % can be computed."
+    words = _(
+        'Status "%(status)s" without an estimated %% complete,'
+        " and the fund gives it no default %%: no %% can be computed.",
+        status=Words(STATUS_WORDS[status]),
     )
-    return Finding(
+    return Finding.said(
+        words,
         rule=rules.MILESTONE_ESTIMATE,
         severity=Severity.WARNING,
         where=where,
-        message=message,
         source=source,
     )

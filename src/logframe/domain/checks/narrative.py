@@ -19,8 +19,8 @@ from logframe.domain.checks.narrative_text import (
 )
 from logframe.domain.checks.provenance import NARRATIVE as NARRATIVE_FIELD
 from logframe.domain.checks.provenance import NO_SOURCES, Sources
-from logframe.domain.checks.wording import MONTHS, written
-from logframe.domain.findings import Finding, Severity
+from logframe.domain.checks.wording import MONTHS
+from logframe.domain.findings import Finding, Severity, _
 from logframe.domain.formatting import format_count
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodRecord, ProjectRecord
@@ -69,16 +69,20 @@ def narrative_participants(*, where: str, text: str, source: str = "") -> tuple[
         phrase = match.group(0)
         if match["sep"] == "," and phrase.endswith(")"):
             phrase = phrase[:-1]  # a bracket closing around the sentence, not the split
-        message = (
-            f'The narrative counts "{phrase}", but {format_count(a)} + {format_count(b)}'
-            f" = {format_count(a + b)}, not {format_count(total)}."
+        words = _(
+            'The narrative counts "%(phrase)s", but %(a)s + %(b)s = %(sum)s, not %(total)s.',
+            phrase=phrase,
+            a=format_count(a),
+            b=format_count(b),
+            sum=format_count(a + b),
+            total=format_count(total),
         )
         found.append(
-            Finding(
+            Finding.said(
+                words,
                 rule=rules.NARRATIVE_PARTICIPANTS,
                 severity=Severity.WARNING,
                 where=where,
-                message=message,
                 computed=a + b,
                 reported=total,
                 source=source,
@@ -102,18 +106,18 @@ def narrative_dates(
     found: dict[str, Finding] = {}
     for mention in date_mentions(text):
         if mention.last < quarter.start:
-            side = f"before the period began on {written(quarter.start)}"
+            side = _("before the period began on %(day)s", day=quarter.start)
         elif mention.ranged and mention.first > quarter.end:
-            side = f"wholly after the period ended on {written(quarter.end)}"
+            side = _("wholly after the period ended on %(day)s", day=quarter.end)
         else:
             continue
         found.setdefault(
             mention.text,
-            Finding(
+            Finding.said(
+                _('The narrative tells of "%(text)s", %(side)s.', text=mention.text, side=side),
                 rule=rules.NARRATIVE_DATES,
                 severity=Severity.INFO,
                 where=where,
-                message=f'The narrative tells of "{mention.text}", {side}.',
                 source=source,
             ),
         )
@@ -199,14 +203,16 @@ def _repeated(*, first: _Paragraph, later: _Paragraph, source: str) -> Finding:
     quoted = " ".join(opening[:_QUOTED_WORDS])
     if len(opening) > _QUOTED_WORDS:
         quoted = f"{quoted}\N{HORIZONTAL ELLIPSIS}"
-    message = (
-        f'The paragraph "{quoted}" repeats, almost word for word, one under output {first.where}.'
+    words = _(
+        'The paragraph "%(quoted)s" repeats, almost word for word, one under output %(output)s.',
+        quoted=quoted,
+        output=first.where,
     )
-    return Finding(
+    return Finding.said(
+        words,
         rule=rules.NARRATIVE_REPEATED,
         severity=Severity.WARNING,
         where=later.where,
-        message=message,
         source=source,
     )
 

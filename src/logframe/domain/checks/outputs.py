@@ -8,7 +8,7 @@ from decimal import Decimal
 from logframe.domain.checks import rules
 from logframe.domain.checks.indicators import NO_ACTUAL
 from logframe.domain.conventions import Conventions
-from logframe.domain.findings import Finding, check_reported_percent
+from logframe.domain.findings import Finding, _, check_reported_percent, ngettext
 from logframe.domain.progress import indicator_percent, output_percent
 from logframe.domain.records import IndicatorValueRecord, ResultRecord
 
@@ -50,14 +50,22 @@ def output_pct_mismatch(
     if reported is None:
         return None
     computed, counted = rolled_up_percent(result=result, values=values, conventions=conventions)
-    basis = "the % of its one indicator" if counted == 1 else f"the mean of {counted} indicators' %"
-    why = "it has no indicators" if not result.indicators else "none of its indicators has a %"
+    basis = ngettext(
+        "the %% of its one indicator",
+        "the mean of %(count)s indicators' %%",
+        counted,
+        count=counted,
+    )
+    if not result.indicators:
+        why = _("it has no indicators")
+    else:
+        why = _("none of its indicators has a %%")
     return check_reported_percent(
         rule=rules.OUTPUT_PCT_MISMATCH,
         where=result.code,
         computed=computed,
         reported=reported,
-        of="of planned",
+        of=_("of planned"),
         basis=basis,
         why_none=why,
         source=source,
