@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from logframe.accounts.models import Membership, Role
 from logframe.domain.records import PeriodState
@@ -176,7 +177,11 @@ def require_editable(period: m.ReportingPeriod) -> None:
     )
     period.state = state or period.state
     if period.state not in EDITABLE_STATES:
-        raise PermissionDenied(
-            f"{period.code} is {period.state}: it cannot be changed"
-            + (" unless a fund administrator reopens it" if period.state == "approved" else "")
-        )
+        if period.state == "approved":
+            message = _(
+                "%(quarter)s is approved: it cannot be changed unless a fund"
+                " administrator reopens it"
+            )
+        else:
+            message = _("%(quarter)s is %(state)s: it cannot be changed")
+        raise PermissionDenied(message % {"quarter": period.code, "state": _(period.state)})

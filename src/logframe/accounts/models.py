@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from logframe.portfolio.models import Fund, Organisation, Project
 
@@ -23,11 +24,11 @@ class Role(StrEnum):
 FUND_ROLES = frozenset({Role.FUND_ADMIN, Role.REVIEWER, Role.VIEWER})
 PROJECT_ROLES = frozenset({Role.PROJECT_MANAGER, Role.FOCAL_POINT, Role.VIEWER})
 ROLE_LABELS = {
-    Role.FUND_ADMIN: "Fund administrator",
-    Role.REVIEWER: "Reviewer",
-    Role.PROJECT_MANAGER: "Project manager",
-    Role.FOCAL_POINT: "Agency focal point",
-    Role.VIEWER: "Viewer",
+    Role.FUND_ADMIN: _("Fund administrator"),
+    Role.REVIEWER: _("Reviewer"),
+    Role.PROJECT_MANAGER: _("Project manager"),
+    Role.FOCAL_POINT: _("Agency focal point"),
+    Role.VIEWER: _("Viewer"),
 }
 
 
@@ -68,3 +69,21 @@ class Membership(models.Model):
         scope = self.project.number if self.project else self.fund.code
         org = f" ({self.organisation.code})" if self.organisation else ""
         return f"{self.user} — {ROLE_LABELS[Role(self.role)]}{org} in {scope}"
+
+
+class Preference(models.Model):
+    """How a person reads the interface: its language and, if they like, Arabic-Indic digits.
+
+    An empty language means "as the browser asks" (the cookie, then Accept-Language).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference"
+    )
+    language = models.CharField(
+        max_length=8, blank=True, choices=[(code, name) for code, name in settings.LANGUAGES]
+    )
+    arabic_indic_digits = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language or 'browser'}"

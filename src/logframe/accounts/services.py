@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from logframe.accounts.models import ROLE_LABELS, Membership, Role
+from logframe.accounts.models import ROLE_LABELS, Membership, Preference, Role
 from logframe.portfolio import models as m
 
 DEMO_PASSWORD = "logframe-demo"  # the demo's published password; `logframe demo` only
@@ -55,6 +55,15 @@ def demo_users_create(*, project: m.Project) -> list[tuple[str, str]]:
         membership_grant(
             user=user, role=role, fund=project.fund, project=scope, organisation=organisation
         )
-        what = ROLE_LABELS[role] + (f", {organisation.code}" if organisation else "")
+        what = str(ROLE_LABELS[role]) + (f", {organisation.code}" if organisation else "")
         created.append((username, what + (f", {scope.number}" if scope else ", whole fund")))
     return created
+
+
+def preference_set(*, user: Any, language: str, arabic_indic_digits: bool) -> Preference:
+    """Remember how ``user`` reads the interface (docs/i18n.md)."""
+    preference, _ = Preference.objects.update_or_create(
+        user=user,
+        defaults={"language": language, "arabic_indic_digits": arabic_indic_digits},
+    )
+    return preference

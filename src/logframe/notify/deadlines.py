@@ -14,6 +14,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodState
 
@@ -43,13 +46,13 @@ class DeadlineStatus:
         """ "due in 5 days", "due today", "late by 3 days", "submitted, waiting for review",
         "approved"; "returned, …" before the first three for a returned quarter."""
         text = {
-            Standing.DUE: f"due in {_days(self.days)}",
-            Standing.DUE_TODAY: "due today",
-            Standing.LATE: f"late by {_days(self.days)}",
-            Standing.SUBMITTED: "submitted, waiting for review",
-            Standing.APPROVED: "approved",
+            Standing.DUE: _("due in %(days)s") % {"days": _days(self.days)},
+            Standing.DUE_TODAY: _("due today"),
+            Standing.LATE: _("late by %(days)s") % {"days": _days(self.days)},
+            Standing.SUBMITTED: _("submitted, waiting for review"),
+            Standing.APPROVED: _("approved"),
         }[self.standing]
-        return f"returned, {text}" if self.returned else text
+        return _("returned, %(standing)s") % {"standing": text} if self.returned else text
 
     @property
     def is_late(self) -> bool:
@@ -99,7 +102,7 @@ def deadline_status(*, period: ReportingPeriod, today: date) -> DeadlineStatus:
 
 def days_text(n: int) -> str:
     """ "1 day", "12 days", "4,960 days": the one wording of a number of days."""
-    return "1 day" if n == 1 else f"{n:,} days"
+    return ngettext("%(count)s day", "%(count)s days", n) % {"count": f"{n:,}"}
 
 
 _days = days_text

@@ -30,12 +30,25 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
-from logframe.accounts.models import Membership, Role
+from logframe.accounts.models import Membership, Preference, Role
 from logframe.domain.records import PeriodState
-from logframe.notify.deadlines import deadline_status, due_date, reminder_window_opens
+from logframe.notify.deadlines import (
+    DeadlineStatus,
+    deadline_status,
+    due_date,
+    reminder_window_opens,
+)
 from logframe.portfolio import models as m
+
+# A reminder's lines, said in its reader's language when the e-mail is written.
+_INDICATOR_LINE = gettext_lazy("Indicator {code}: {text}")
+_FINANCE_LINE = gettext_lazy("Finance {code}: committed and disbursed")
 
 LINES_EMPTY = "lines-empty"
 SUBMITTED = "submitted"
@@ -48,9 +61,10 @@ class Item:
     """One quarter in a reminder: what is empty in it (nothing for a submission) and where."""
 
     period: m.ReportingPeriod
-    lines: tuple[str, ...]
+    lines: tuple[str | Promise, ...]  # said in the reader's language when the e-mail is written
     link: str
     status: str  # "due in 5 days", "late by 3 days", "submitted, waiting for review"
+    standing: DeadlineStatus | None = None  # the status again, to say in the reader's language
 
     @property
     def title(self) -> str:
@@ -69,27 +83,45 @@ class ReminderPlan:
     def subject(self) -> str:
         quarters = ", ".join(item.title for item in self.items)
         if self.kind == SUBMITTED:
-            return f"Logframe: {quarters} submitted for review"
+            return _("Logframe: %(quarters)s submitted for review") % {"quarters": quarters}
         count = sum(len(item.lines) for item in self.items)
-        return f"Logframe: {count} empty line{'s' if count != 1 else ''} in {quarters}"
+        return ngettext(
+            "Logframe: %(count)s empty line in %(quarters)s",
+            "Logframe: %(count)s empty lines in %(quarters)s",
+            count,
+        ) % {"count": count, "quarters": quarters}
 
     @property
     def body(self) -> str:
         name = self.user.get_full_name() or self.user.get_username()
         if self.kind == SUBMITTED:
-            intro = "These quarters were submitted and wait for your review:"
+            intro = _("These quarters were submitted and wait for your review:")
         else:
-            intro = "These lines of yours are still empty:"
-        parts = [f"Hello {name},", "", intro]
+            intro = _("These lines of yours are still empty:")
+        parts = [_("Hello %(name)s,") % {"name": name}, "", intro]
         for item in self.items:
             due = due_date(period=item.period).isoformat()
-            parts += ["", f"{item.title}, due {due} ({item.status})"]
+            status = item.standing.label if item.standing is not None else item.status
+            parts += [
+                "",
+                _("%(quarter)s, due %(due)s (%(status)s)")
+                % {"quarter": item.title, "due": due, "status": status},
+            ]
             parts += [f"  - {line}" for line in item.lines]
             parts.append(f"  {item.link}")
         return "\n".join([*parts, "", "-- ", "Logframe"]) + "\n"
 
     def message(self, connection: Any = None) -> EmailMessage:
-        return EmailMessage(self.subject, self.body, to=[self.user.email], connection=connection)
+        """The e-mail in its reader's language (their preference; the site's otherwise)."""
+        with translation.override(language_of(self.user)):
+            subject, body = self.subject, self.body
+        return EmailMessage(subject, body, to=[self.user.email], connection=connection)
+
+
+def language_of(user: Any) -> str:
+    """The language ``user`` reads Logframe in: their preference, else the site's."""
+    chosen = Preference.objects.filter(user=user).values_list("language", flat=True).first()
+    return chosen or settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
@@ -152,16 +184,18 @@ def _empty_lines(today: date) -> list[ReminderPlan]:
     items: dict[int, list[Item]] = defaultdict(list)
     users: dict[int, Any] = {}
     for period in periods:
-        lines_of: dict[int, list[str]] = defaultdict(list)
+        lines_of: dict[int, list[str | Promise]] = defaultdict(list)
         for ms in facts.focal_points:
             if ms.project_id == period.project_id and (period.pk, ms.user_id) not in facts.reminded:
                 lines_of[ms.user_id] += facts.empty_lines(period, ms)
                 users[ms.user_id] = ms.user
-        status = deadline_status(period=period, today=today).label
+        standing = deadline_status(period=period, today=today)
         for user_id, lines in lines_of.items():
             if lines:
                 link = _link("project-entry", period)
-                items[user_id].append(Item(period, tuple(dict.fromkeys(lines)), link, status))
+                items[user_id].append(
+                    Item(period, tuple(dict.fromkeys(lines)), link, standing.label, standing)
+                )
     return [ReminderPlan(LINES_EMPTY, users[u], tuple(i)) for u, i in items.items()]
 
 
@@ -202,19 +236,19 @@ class _Entries:
             reminded=set(reminded.values_list("period_id", "user_id")),
         )
 
-    def empty_lines(self, period: m.ReportingPeriod, ms: Membership) -> list[str]:
+    def empty_lines(self, period: m.ReportingPeriod, ms: Membership) -> list[str | Promise]:
         """The focal point's indicators without a value, and its empty finance line."""
         org = ms.organisation
         if org is None:
             return []
-        lines = [
-            f"Indicator {code}: {_short(text)}"
+        lines: list[str | Promise] = [
+            format_lazy(_INDICATOR_LINE, code=code, text=_short(text))
             for indicator, code, text in self.held.get((period.project_id, org.pk), [])
             if (period.pk, indicator) not in self.filled
         ]
         finance = self.finance_lines.get((period.project_id, org.pk))
         if finance is not None and (period.pk, finance) not in self.finance_filled:
-            lines.append(f"Finance {org.code}: committed and disbursed")
+            lines.append(format_lazy(_FINANCE_LINE, code=org.code))
         return lines
 
 
@@ -282,8 +316,9 @@ def _submitted(today: date) -> list[ReminderPlan]:
         for user_id, user in _reviewers_of(period, reviewers).items():
             notice = last_notice.get((period.pk, user_id))
             if notice is None or notice < submitted_on:
-                status = deadline_status(period=period, today=today).label
-                items[user_id].append(Item(period, (), _link("project-entry", period), status))
+                standing = deadline_status(period=period, today=today)
+                link = _link("project-entry", period)
+                items[user_id].append(Item(period, (), link, standing.label, standing))
                 users[user_id] = user
     return [ReminderPlan(SUBMITTED, users[u], tuple(i)) for u, i in items.items()]
 

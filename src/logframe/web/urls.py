@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from logframe.accounts.throttle import ThrottledLoginView
-from logframe.web import views
+from logframe.web import language, views
 
 urlpatterns = [
     path("login/", ThrottledLoginView.as_view(), name="login"),
@@ -17,6 +17,8 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("language/", language.language_set, name="language-set"),
+    path("preferences/", language.preferences_page, name="preferences"),
     path("report.css", views.report_css, name="report-css"),
     path(
         "funds/<str:fund>/projects/<str:number>/report/", views.project_page, name="project-report"
@@ -25,9 +27,9 @@ urlpatterns = [
     path("", include("logframe.web.entry.urls")),
     path("", include("logframe.web.audit.urls")),
     path("", include("logframe.web.workbooks.urls")),
+    path("", include("logframe.web.translations.urls")),
     path("", include("logframe.web.activities.urls")),
     path(
-    path("", include("logframe.web.translations.urls")),
         "funds/<str:fund>/projects/<str:number>/<str:period>.<str:fmt>",
         views.report_download,
         name="report-download",

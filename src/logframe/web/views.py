@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from logframe.accounts.access import access_project_for_user
 from logframe.domain.periods import Quarter
@@ -16,7 +17,8 @@ from logframe.reporting.assemble import (
     render_project_file,
 )
 from logframe.reporting.html import REPORT_CSS, render_html_body
-from logframe.reporting.labels import LANGS
+from logframe.reporting.html.style import RTL_CSS
+from logframe.reporting.labels import LANGS, Lang
 
 
 @login_required
@@ -28,12 +30,12 @@ def project_page(request: HttpRequest, fund: str, number: str) -> HttpResponse:
     quarter = _quarter(request.GET.get("period")) or periods[-1].as_quarter()
     if quarter not in {p.as_quarter() for p in periods}:
         raise Http404(f"project {number} has no period {quarter.code}")
-    report = project_report(project=project, quarter=quarter)
+    report = project_report(project=project, quarter=quarter, lang=_report_lang())
     context = {
         "project": project,
         "periods": periods,
         "quarter": quarter,
-        "report_body": render_html_body(report),
+        "report_body": render_html_body(report, _report_lang()),
         "findings": report.findings,
     }
     return render(request, "web/project.html", context)
@@ -63,9 +65,15 @@ def report_download(
 
 def report_css(request: HttpRequest) -> HttpResponse:
     """The report's own styles, so embedded reports look like the files (no inline style)."""
-    response = HttpResponse(REPORT_CSS, content_type="text/css; charset=utf-8")
+    response = HttpResponse(REPORT_CSS + RTL_CSS, content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+def _report_lang() -> Lang:
+    """The embedded report's labels: the interface's language (the documents know all three)."""
+    language = get_language()
+    return language if language in LANGS else "en"  # type: ignore[return-value]
 
 
 def _quarter(text: str | None) -> Quarter | None:

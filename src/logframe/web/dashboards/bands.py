@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from logframe.domain.measures import Status
 from logframe.domain.percentages import HUNDRED
 
@@ -25,11 +28,12 @@ class Band(StrEnum):
 
 
 LABELS = {
-    Band.ACHIEVED: "Achieved",
-    Band.ON_TRACK: "On track",
-    Band.BEHIND: "Behind",
-    Band.NOT_STARTED: "Not started",
-    Band.NO_PERCENT: "No % / tbd",
+    Band.ACHIEVED: gettext_lazy("Achieved"),
+    Band.ON_TRACK: gettext_lazy("On track"),
+    Band.BEHIND: gettext_lazy("Behind"),
+    Band.NOT_STARTED: gettext_lazy("Not started"),
+    # xgettext:no-python-format
+    Band.NO_PERCENT: gettext_lazy("No % / tbd"),
 }
 
 
@@ -71,18 +75,26 @@ def band_counts(*, bands: Iterable[Band], elapsed_text: str) -> tuple[BandCount,
     ``elapsed_text`` is the time elapsed as shown ("81.8 %"), or "" when it is unknown.
     """
     counts = Counter(bands)
-    time = f"the time elapsed ({elapsed_text})" if elapsed_text else "the time elapsed"
+    if elapsed_text:
+        time = _("the time elapsed (%(elapsed)s)") % {"elapsed": elapsed_text}
+        on_track = _("under 100 %%, at or above %(time)s") % {"time": time}
+    else:
+        time = _("the time elapsed")
+        # xgettext:no-python-format
+        on_track = _("above 0 % and under 100 % (no project dates to compare with)")
     rules = {
-        Band.ACHIEVED: "100 % of planned or more",
-        Band.ON_TRACK: f"under 100 %, at or above {time}"
-        if elapsed_text
-        else "above 0 % and under 100 % (no project dates to compare with)",
-        Band.BEHIND: f"above 0 % but below {time}",
-        Band.NOT_STARTED: "0 %, or a milestone not yet initiated",
-        Band.NO_PERCENT: "target to be determined, a measure the fund does not score,"
-        " or nothing reported this quarter",
+        # xgettext:no-python-format
+        Band.ACHIEVED: _("100 % of planned or more"),
+        Band.ON_TRACK: on_track,
+        Band.BEHIND: _("above 0 %% but below %(time)s") % {"time": time},
+        # xgettext:no-python-format
+        Band.NOT_STARTED: _("0 %, or a milestone not yet initiated"),
+        Band.NO_PERCENT: _(
+            "target to be determined, a measure the fund does not score,"
+            " or nothing reported this quarter"
+        ),
     }
     return tuple(
-        BandCount(band=band, label=LABELS[band], rule=rules[band], count=counts[band])
+        BandCount(band=band, label=str(LABELS[band]), rule=rules[band], count=counts[band])
         for band in Band
     )

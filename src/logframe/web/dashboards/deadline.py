@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodState
 from logframe.notify.deadlines import Standing, days_text, report_due, standing_on
@@ -37,9 +39,12 @@ def report_deadline(
     due = report_due(quarter=quarter, due_days=due_days)
     if state in _SENT:
         if submitted_on is None:
-            return Deadline(due=due, text="submitted", late=False, days_left=None)
+            return Deadline(due=due, text=_("submitted"), late=False, days_left=None)
         late_by = (submitted_on - due).days
-        text = f"submitted {days_text(late_by)} late" if late_by > 0 else "submitted on time"
+        if late_by > 0:
+            text = _("submitted %(days)s late") % {"days": days_text(late_by)}
+        else:
+            text = _("submitted on time")
         return Deadline(due=due, text=text, late=late_by > 0, days_left=None)
     standing = standing_on(state=PeriodState.OPEN.value, due=due, today=today)
     left = (due - today).days

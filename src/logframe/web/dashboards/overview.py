@@ -12,6 +12,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from logframe.domain.finance import duration_months, elapsed_percent
 from logframe.domain.findings import Finding, Severity
 from logframe.domain.formatting import format_amount, format_percent
@@ -19,10 +22,11 @@ from logframe.domain.percentages import HUNDRED, round_half_up
 from logframe.domain.periods import Quarter
 from logframe.domain.records import ProjectRecord, ResultLevel, Role
 from logframe.reporting.build import build_report
-from logframe.reporting.figures import format_date
 from logframe.reporting.model import FinanceRow, OutputBlock, ReportModel
 from logframe.reporting.sections.header import organisation_name
+from logframe.reporting.wording import result_label
 from logframe.web.dashboards.bands import BandCount, band_counts, indicator_band
+from logframe.web.vocabulary import PROJECT_STATUSES, report_labels, written_date
 
 ELAPSED_DECIMALS = 1
 TOP_FINDINGS = 5
@@ -92,7 +96,7 @@ class Overview:
             "committed": [bar.committed for bar in self.finance],
             "disbursed": [bar.disbursed for bar in self.finance],
             "elapsed": _chart_value(self.elapsed, ELAPSED_DECIMALS),
-            "series": ["Committed", "Disbursed", "Time elapsed"],
+            "series": [_("Committed"), _("Disbursed"), _("Time elapsed")],
         }
 
 
@@ -156,7 +160,7 @@ def _output_bar(block: OutputBlock) -> OutputBar:
     value = "" if percent.computed is None else str(_bar(percent.computed))
     return OutputBar(
         code=block.result.code,
-        label=block.result.label,
+        label=result_label(block.result, report_labels()),
         text=block.result.text,
         group=block.result.level is ResultLevel.JP_OUTPUT and not block.indicators,
         percent_text=percent.text,
@@ -172,7 +176,7 @@ def _bar(percent: Decimal) -> Decimal:
 def _finance_bars(rows: Sequence[FinanceRow]) -> tuple[FinanceBar, ...]:
     return tuple(
         FinanceBar(
-            label="All agencies" if row.is_total else row.label,
+            label=_("All agencies") if row.is_total else row.label,
             total=row.is_total,
             approved=row.approved,
             committed_text=row.committed_pct.text,
@@ -213,13 +217,13 @@ def header_facts(record: ProjectRecord) -> HeaderFacts:
     budgets = [p.approved_budget for p in record.participations if p.approved_budget is not None]
     start, end = record.start_date, record.planned_end_date
     months = duration_months(start=start, end=end) if start and end and start <= end else None
-    dates = f"{format_date(start)} \N{EN DASH} {format_date(end)}" if start and end else ""
+    dates = f"{written_date(start)} \N{EN DASH} {written_date(end)}" if start and end else ""
     others = (
-        ("Sector", record.sector),
-        ("Thematic group", record.thematic_group),
-        ("Location", record.location),
-        ("Line ministry", organisation_name(record, record.line_ministry)),
-        ("Status", record.status.value.replace("_", " ").capitalize()),
+        (_("Sector"), record.sector),
+        (_("Thematic group"), record.thematic_group),
+        (_("Location"), record.location),
+        (_("Line ministry"), organisation_name(record, record.line_ministry)),
+        (_("Status"), str(PROJECT_STATUSES.get(record.status.value, record.status.value))),
     )
     return HeaderFacts(
         agencies=tuple(
@@ -235,8 +239,10 @@ def header_facts(record: ProjectRecord) -> HeaderFacts:
         if budgets
         else "",
         dates=dates,
-        revised_end=format_date(record.revised_end_date),
-        duration="" if months is None else f"{months} months",
-        approved=format_date(record.approval_date),
+        revised_end=written_date(record.revised_end_date),
+        duration=""
+        if months is None
+        else ngettext("%(count)s month", "%(count)s months", months) % {"count": months},
+        approved=written_date(record.approval_date),
         facts=tuple((label, text) for label, text in others if text),
     )

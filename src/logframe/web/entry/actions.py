@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from logframe.accounts.access import access_project_for_user, project_access
@@ -26,7 +28,9 @@ def submit(request: EntryRequest, fund: str, number: str, period: str) -> HttpRe
     scope = scope_of(request, fund, number, period)
     transitions.period_submit(period=scope.period, actor=request.user, access=scope.access)
     messages.success(
-        request, f"{scope.period.code} is submitted for review; it is read-only until reviewed."
+        request,
+        _("%(quarter)s is submitted for review; it is read-only until reviewed.")
+        % {"quarter": scope.period.code},
     )
     return redirect(page_url(scope))
 
@@ -36,7 +40,9 @@ def submit(request: EntryRequest, fund: str, number: str, period: str) -> HttpRe
 def approve(request: EntryRequest, fund: str, number: str, period: str) -> HttpResponse:
     scope = scope_of(request, fund, number, period)
     transitions.period_approve(period=scope.period, actor=request.user, access=scope.access)
-    messages.success(request, f"{scope.period.code} is approved and locked.")
+    messages.success(
+        request, _("%(quarter)s is approved and locked.") % {"quarter": scope.period.code}
+    )
     return redirect(page_url(scope))
 
 
@@ -52,8 +58,12 @@ def send_back(request: EntryRequest, fund: str, number: str, period: str) -> Htt
             access=scope.access,
         )
     except EntryError as error:
-        return _not_done(request, scope, "Not returned", error)
-    messages.success(request, f"{scope.period.code} is returned to the project with your comments.")
+        return _not_done(request, scope, _("Not returned"), error)
+    messages.success(
+        request,
+        _("%(quarter)s is returned to the project with your comments.")
+        % {"quarter": scope.period.code},
+    )
     return redirect(page_url(scope))
 
 
@@ -69,8 +79,10 @@ def reopen(request: EntryRequest, fund: str, number: str, period: str) -> HttpRe
             access=scope.access,
         )
     except EntryError as error:
-        return _not_done(request, scope, "Not reopened", error)
-    messages.success(request, f"{scope.period.code} is open again for changes.")
+        return _not_done(request, scope, _("Not reopened"), error)
+    messages.success(
+        request, _("%(quarter)s is open again for changes.") % {"quarter": scope.period.code}
+    )
     return redirect(page_url(scope))
 
 
@@ -82,19 +94,25 @@ def open_next(request: EntryRequest, fund: str, number: str) -> HttpResponse:
     try:
         period = transitions.period_open_next(project=project, actor=request.user, access=access)
     except EntryError as error:
-        messages.error(request, f"Not opened: {_words(error)}")
+        messages.error(request, _("Not opened: %(why)s") % {"why": _words(error)})
         return redirect("project-entry-latest", fund=fund, number=number)
     carried = period.values.count()
     messages.success(
         request,
-        f"{period.code} is open; {carried:,} cumulative indicator value"
-        f"{'' if carried == 1 else 's'}, the finance and the beneficiaries are carried forward.",
+        ngettext(
+            "%(quarter)s is open; %(count)s cumulative indicator value, the finance and the"
+            " beneficiaries are carried forward.",
+            "%(quarter)s is open; %(count)s cumulative indicator values, the finance and the"
+            " beneficiaries are carried forward.",
+            carried,
+        )
+        % {"quarter": period.code, "count": f"{carried:,}"},
     )
     return redirect("project-entry", fund=fund, number=number, period=period.code)
 
 
 def _not_done(request: EntryRequest, scope: Scope, what: str, error: EntryError) -> HttpResponse:
-    messages.error(request, f"{what}: {_words(error)}")
+    messages.error(request, _("%(what)s: %(why)s") % {"what": what, "why": _words(error)})
     return redirect(page_url(scope, "workflow"))
 
 

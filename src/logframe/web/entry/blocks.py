@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from logframe.accounts.access import EDITABLE_STATES, ProjectAccess
-from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup, beneficiary_percent
+from logframe.domain.beneficiaries import BeneficiaryGroup, beneficiary_percent
 from logframe.domain.findings import Finding
 from logframe.domain.formatting import format_percent
 from logframe.domain.measures import Measure
@@ -29,6 +29,7 @@ from logframe.web.entry.wording import (
     indicator_target,
     pct_of,
 )
+from logframe.web.vocabulary import GROUPS
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ class BeneficiaryRow:
 
     @property
     def label(self) -> str:
-        return GROUP_LABELS[self.group]
+        return str(GROUPS[self.group])
 
     @property
     def applicable(self) -> bool:

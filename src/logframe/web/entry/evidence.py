@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from logframe.accounts.access import access_project_for_user
@@ -51,7 +52,9 @@ def evidence_upload(
         context = {"row": row, "scope": scope, "attached": attached}
         return render(request, "web/entry/_evidence.html", context, status=status)
     if attached is not None:
-        messages.success(request, f"Attached {attached.name} to {code}.")
+        messages.success(
+            request, _("Attached %(name)s to %(code)s.") % {"name": attached.name, "code": code}
+        )
         return redirect(page_url(scope, row.anchor))
     return render_page(request, s.entry_sheet(scope, replace=row), status=status)
 
@@ -78,7 +81,9 @@ def evidence_delete(
     if request.htmx:
         context = {"row": row, "scope": scope, "removed": name}
         return render(request, "web/entry/_evidence.html", context)
-    messages.success(request, f"Removed {name} from {indicator.code}.")
+    messages.success(
+        request, _("Removed %(name)s from %(code)s.") % {"name": name, "code": indicator.code}
+    )
     return redirect(page_url(scope, row.anchor))
 
 

@@ -16,11 +16,14 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from logframe.domain.formatting import format_amount, format_count
 from logframe.domain.measures import Measure, Status
 from logframe.domain.records import Disaggregation
 from logframe.portfolio import models as m
+from logframe.web.vocabulary import STATUSES
 from logframe.workflow.entry import ValueInput
 from logframe.workflow.errors import EntryError
 from logframe.workflow.evidence import ACCEPTED, KINDS
@@ -93,19 +96,20 @@ def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
 
 
-STATUS_CHOICES = [("", "—")] + [(s.value, s.value.replace("_", " ").capitalize()) for s in Status]
+STATUS_CHOICES = [("", "—")] + [(s.value, STATUSES[s]) for s in Status]
 
 
 class ValueForm(EntryForm):
     """An indicator's actual: value (and its sex split), or status and % complete; comment."""
 
-    value = NumberField(label="value")
-    male = NumberField(label="male")
-    female = NumberField(label="female")
-    status = forms.ChoiceField(label="status", choices=STATUS_CHOICES, required=False)
-    estimated_pct = NumberField(label="% complete", percent=True, max_digits=9)
+    value = NumberField(label=_("value"))
+    male = NumberField(label=_("male"))
+    female = NumberField(label=_("female"))
+    status = forms.ChoiceField(label=_("status"), choices=STATUS_CHOICES, required=False)
+    # xgettext:no-python-format
+    estimated_pct = NumberField(label=_("% complete"), percent=True, max_digits=9)
     comment = forms.CharField(
-        label="comment", required=False, max_length=2000, widget=forms.TextInput
+        label=_("comment"), required=False, max_length=2000, widget=forms.TextInput
     )
 
     def __init__(self, *args: Any, indicator: m.Indicator, **kwargs: Any) -> None:
@@ -157,14 +161,14 @@ def value_initial(row: m.IndicatorValue | None) -> dict[str, Any]:
 class FinanceForm(EntryForm):
     """An agency's cumulative committed and disbursed funds and its forecast final date."""
 
-    committed = NumberField(label="committed", decimal_places=2)
-    disbursed = NumberField(label="disbursed", decimal_places=2)
+    committed = NumberField(label=_("committed"), decimal_places=2)
+    disbursed = NumberField(label=_("disbursed"), decimal_places=2)
     forecast_final_date = forms.DateField(
-        label="forecast final date",
+        label=_("forecast final date"),
         required=False,
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter a date as YYYY-MM-DD."},
+        error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
     )
 
 
@@ -180,8 +184,8 @@ def finance_initial(row: m.FinancialStatus | None) -> dict[str, Any]:
 
 
 class BeneficiaryForm(EntryForm):
-    target = NumberField(label="target")
-    actual = NumberField(label="actual")
+    target = NumberField(label=_("target"))
+    actual = NumberField(label=_("actual"))
 
 
 def beneficiary_initial(row: m.BeneficiaryFigure | None) -> dict[str, Any]:
@@ -215,35 +219,38 @@ def paragraphs(text: str) -> str:
 
 
 class NarrativeForm(EntryForm):
-    narrative = RichTextField(label="narrative", widget=forms.Textarea(attrs={"rows": 6}))
+    narrative = RichTextField(label=_("narrative"), widget=forms.Textarea(attrs={"rows": 6}))
 
 
 class TextsForm(EntryForm):
-    summary = RichTextField(label="summary", widget=forms.Textarea(attrs={"rows": 6}))
-    constraints = RichTextField(label="constraints", widget=forms.Textarea(attrs={"rows": 4}))
-    procurement = RichTextField(label="procurement", widget=forms.Textarea(attrs={"rows": 4}))
+    summary = RichTextField(label=_("summary"), widget=forms.Textarea(attrs={"rows": 6}))
+    constraints = RichTextField(label=_("constraints"), widget=forms.Textarea(attrs={"rows": 4}))
+    procurement = RichTextField(label=_("procurement"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class EvidenceForm(forms.Form):
     """A file for a value; what it is, is for ``evidence_attach`` to decide by its content."""
 
-    file = forms.FileField(label="File", allow_empty_file=True)
-    description = forms.CharField(label="What it shows", required=False, max_length=300)
+    file = forms.FileField(label=_("File"), allow_empty_file=True)
+    description = forms.CharField(label=_("What it shows"), required=False, max_length=300)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
-        self.file_hint = f"File ({ACCEPTED}; at most {limit})"
+        self.file_hint = gettext("File (%(kinds)s; at most %(limit)s)") % {
+            "kinds": ACCEPTED,
+            "limit": limit,
+        }
         extensions = (e for kind in KINDS for e in kind.extensions)
         self.fields["file"].widget.attrs["accept"] = ",".join(extensions)
         self.fields["description"].widget.attrs.update(
-            size="30", placeholder="e.g. attendance list"
+            size="30", placeholder=gettext("e.g. attendance list")
         )
 
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(
-        label="What must change",
+        label=_("What must change"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -252,7 +259,7 @@ class ReturnForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
-        label="Why it is reopened",
+        label=_("Why it is reopened"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),

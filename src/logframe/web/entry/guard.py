@@ -19,6 +19,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
@@ -55,7 +56,7 @@ def _to_login(request: EntryRequest) -> HttpResponse:
 
 
 def refused(request: EntryRequest, refusal: PermissionDenied) -> HttpResponse:
-    reason = sentence(str(refusal) or "You may not do this here.")
+    reason = sentence(str(refusal) or _("You may not do this here."))
     if request.htmx:
         return HttpResponse(reason, status=403, content_type="text/plain; charset=utf-8")
     return render(request, "web/entry/refused.html", {"reason": reason}, status=403)

@@ -20,11 +20,13 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from logframe.domain.findings import Finding
 from logframe.web.entry import forms as f
 from logframe.web.entry.blocks import Notice, Scope, ValueRow
 from logframe.web.templatetags.entry_fields import entry_field
+from logframe.web.vocabulary import SEVERITY_WORDS, finding_message
 
 _CODE = "__code__"
 _PK = "__pk__"
@@ -77,7 +79,7 @@ def page_parts(scope: Scope, request: Any) -> PageParts:
     token = get_token(request)
     empty = f.EvidenceForm(prefix=f"e{_PK}")
     fields = entry_field(empty["file"], empty.file_hint) + entry_field(
-        empty["description"], "What it shows"
+        empty["description"], _("What it shows")
     )
     return PageParts(
         urls=RowUrls.of(scope),
@@ -94,9 +96,10 @@ def value_row_html(row: ValueRow, parts: PageParts) -> SafeString:
     urls = parts.urls
     save_url = RowUrls.fill(urls.save, code)
     history = format_html(
-        '<a class="history-link" href="{}" title="Who changed {}, when, from what">History</a>',
+        '<a class="history-link" href="{}" title="{}">{}</a>',
         RowUrls.fill(urls.history, code),
-        code,
+        _("Who changed %(code)s, when, from what") % {"code": code},
+        _("History"),
     )
     classes = "block value-row"
     if row.form:
@@ -105,11 +108,12 @@ def value_row_html(row: ValueRow, parts: PageParts) -> SafeString:
         classes += f" notice-{row.notice.kind}"
     head = format_html(
         '<tbody id="{}" class="{}">\n<tr>\n  <th scope="row" class="code">{}</th>\n'
-        '  <td class="what">{}<span class="target">Target {}</span>{}</td>\n',
+        '  <td class="what"><bdi>{}</bdi><span class="target">{} <bdi>{}</bdi></span>{}</td>\n',
         row.anchor,
         classes,
         code,
         row.indicator.text,
+        _("Target"),
         row.target,
         findings_list(row.findings, row.anchor),
     )
@@ -123,13 +127,17 @@ def _form_cells(row: ValueRow, parts: PageParts, save_url: str, history: SafeStr
     form = row.form
     assert form is not None
     if row.milestone:
-        inputs = entry_field(form["status"], "Status") + entry_field(
-            form["estimated_pct"], "% complete"
+        inputs = entry_field(form["status"], _("Status")) + entry_field(
+            # xgettext:no-python-format
+            form["estimated_pct"],
+            _("% complete"),
         )
     else:
-        inputs = entry_field(form["value"], "Total")
+        inputs = entry_field(form["value"], _("Total"))
         if row.sex_split:
-            inputs += entry_field(form["male"], "Male") + entry_field(form["female"], "Female")
+            inputs += entry_field(form["male"], _("Male")) + entry_field(
+                form["female"], _("Female")
+            )
     saved = notice_html(row.notice, parts.urls.page, "") if _is_saved(row.notice) else ""
     return format_html(
         '  <td class="actual">{}</td>\n'
@@ -137,15 +145,16 @@ def _form_cells(row: ValueRow, parts: PageParts, save_url: str, history: SafeStr
         '  <td class="save">\n'
         '    <form id="{}" method="post" action="{}" hx-post="{}" hx-target="closest tbody"'
         ' hx-swap="outerHTML" hx-sync="this:drop" hx-disabled-elt="find button">'
-        '{}{}<button type="submit">Save</button></form>\n'
+        '{}{}<button type="submit">{}</button></form>\n'
         "    {}{}\n  </td>\n",
         inputs,
-        entry_field(form["comment"], "Comment", True),
+        entry_field(form["comment"], _("Comment"), True),
         form.form_id,
         save_url,
         save_url,
         parts.csrf_input,
         form["version"],
+        _("Save"),
         saved,
         history,
     )
@@ -191,7 +200,7 @@ def findings_list(findings: Iterable[Finding], anchor: str, *, oob: bool = False
     items = format_html_join(
         "",
         '<li class="sev-{}" data-rule="{}"><span class="sev">{}</span> {}</li>',
-        ((x.severity, x.rule, x.severity, x.message) for x in findings),
+        ((x.severity, x.rule, SEVERITY_WORDS[x.severity], finding_message(x)) for x in findings),
     )
     return format_html(
         '<ul class="row-findings" id="findings-{}"{}>{}</ul>',
@@ -225,15 +234,19 @@ def evidence_html(
             ),
         )
         listing = format_html(
-            '<ul class="evidence-list" aria-label="Evidence for {}">{}</ul>',
-            row.indicator.code,
+            '<ul class="evidence-list" aria-label="{}">{}</ul>',
+            _("Evidence for %(code)s") % {"code": row.indicator.code},
             items,
         )
     note: SafeString | str = ""
     if attached:
-        note = format_html('<p class="saved" role="status">Attached {}.</p>', attached)
+        note = format_html(
+            '<p class="saved" role="status">{}</p>', _("Attached %(name)s.") % {"name": attached}
+        )
     elif removed:
-        note = format_html('<p class="saved" role="status">Removed {}.</p>', removed)
+        note = format_html(
+            '<p class="saved" role="status">{}</p>', _("Removed %(name)s.") % {"name": removed}
+        )
     upload = _upload(row, parts) if row.may_attach else ""
     return format_html(
         '<div class="evidence" id="evidence-{}">{}{}{}</div>', pk, listing, note, upload
@@ -244,14 +257,15 @@ def _remove_button(pk: int, name: str, parts: PageParts) -> SafeString:
     url = RowUrls.fill(parts.urls.evidence_remove, pk)
     return format_html(
         ' <form class="remove-evidence" method="post" action="{}" hx-post="{}"'
-        ' hx-target="closest .evidence" hx-swap="outerHTML" hx-confirm="Remove {}?">{}'
-        '<button type="submit" class="link-button" aria-label="Remove {}">Remove</button>'
+        ' hx-target="closest .evidence" hx-swap="outerHTML" hx-confirm="{}">{}'
+        '<button type="submit" class="link-button" aria-label="{}">{}</button>'
         "</form>",
         url,
         url,
-        name,
+        _("Remove %(name)s?") % {"name": name},
         parts.csrf_input,
-        name,
+        _("Remove %(name)s") % {"name": name},
+        _("Remove"),
     )
 
 
@@ -263,7 +277,7 @@ def _upload(row: ValueRow, parts: PageParts) -> SafeString:
         errors: SafeString | str = ""
     else:
         fields = entry_field(form["file"], form.file_hint) + entry_field(
-            form["description"], "What it shows"
+            form["description"], _("What it shows")
         )
         non_field = form.non_field_errors()
         errors = (
@@ -274,16 +288,18 @@ def _upload(row: ValueRow, parts: PageParts) -> SafeString:
             else ""
         )
     return format_html(
-        '<details class="attach"{}><summary>Attach evidence</summary>'
+        '<details class="attach"{}><summary>{}</summary>'
         '<form method="post" enctype="multipart/form-data" action="{}" hx-post="{}"'
         ' hx-encoding="multipart/form-data" hx-target="closest .evidence" hx-swap="outerHTML">'
-        '{}{}{}<button type="submit">Attach</button></form></details>',
+        '{}{}{}<button type="submit">{}</button></form></details>',
         " open" if form is not None else "",
+        _("Attach evidence"),
         attach_url,
         attach_url,
         parts.csrf_input,
         errors,
         fields,
+        _("Attach"),
     )
 
 
@@ -301,14 +317,18 @@ def notice_html(notice: Notice | None, page: str, reload: str) -> SafeString | s
         if reload:
             how = format_html(
                 '<p><a href="{}" hx-get="{}" hx-target="closest .block" hx-swap="outerHTML">'
-                "Reload the line as saved</a> to enter your change again.</p>",
+                "{}</a> {}</p>",
                 page,
                 reload,
+                _("Reload the line as saved"),
+                _("to enter your change again."),
             )
         else:
             how = format_html(
-                '<p><a href="{}">Reload the page</a> to see it and enter your change again.</p>',
+                '<p><a href="{}">{}</a> {}</p>',
                 page,
+                _("Reload the page"),
+                _("to see it and enter your change again."),
             )
         return format_html(
             '<div class="notice notice-stale" role="alert"><p>{}</p>{}</div>', notice.text, how

@@ -20,15 +20,16 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from logframe.domain.beneficiaries import GROUP_LABELS
 from logframe.web.entry import forms as f
 from logframe.web.entry import sheet as s
 from logframe.web.entry.blocks import Notice, Scope
 from logframe.web.entry.guard import EntryRequest, entry_view, require_open, scope_of
 from logframe.web.entry.views import SAVED_EVENT, page_url, render_page
 from logframe.web.entry.wording import describe_beneficiary, describe_finance, describe_value
+from logframe.web.vocabulary import GROUPS
 from logframe.workflow import rights
 from logframe.workflow.entry import (
     beneficiary_set,
@@ -48,21 +49,27 @@ def attempt(
     """Validate, save; the status to answer and the sentence to show in the block."""
     if not form.is_valid():
         if "version" in form.errors:
-            return INVALID, Notice("error", "This line is out of date: reload the page.")
-        return INVALID, Notice("error", "Not saved: correct the fields marked below.")
+            return INVALID, Notice("error", _("This line is out of date: reload the page."))
+        return INVALID, Notice("error", _("Not saved: correct the fields marked below."))
     try:
         save()
     except EntryError as error:
         form.add_service_errors(error)
-        return INVALID, Notice("error", "Not saved: correct the fields marked below.")
+        return INVALID, Notice("error", _("Not saved: correct the fields marked below."))
     except StaleEdit as stale:
         return STALE, Notice("stale", stale_sentence(stale, current()))
-    return OK, Notice("saved", f"Saved at {timezone.localtime():%H:%M}.")
+    return OK, Notice("saved", _("Saved at %(time)s.") % {"time": f"{timezone.localtime():%H:%M}"})
 
 
 def stale_sentence(stale: StaleEdit, what: str) -> str:
-    at = f" at {timezone.localtime(stale.when):%H:%M}" if stale.when else ""
-    return f"{stale.who} saved {what}{at} while you were editing; nothing was overwritten."
+    if stale.when:
+        return _(
+            "%(who)s saved %(what)s at %(time)s while you were editing; nothing was overwritten."
+        ) % {"who": stale.who, "what": what, "time": f"{timezone.localtime(stale.when):%H:%M}"}
+    return _("%(who)s saved %(what)s while you were editing; nothing was overwritten.") % {
+        "who": stale.who,
+        "what": what,
+    }
 
 
 def answer(
@@ -128,7 +135,7 @@ def value_save(
         row,
         template="web/entry/_value_row.html",
         status=status,
-        saved=f"Saved {indicator.code}: {row.actual}.",
+        saved=_("Saved %(code)s: %(actual)s.") % {"code": indicator.code, "actual": row.actual},
     )
 
 
@@ -166,7 +173,7 @@ def finance_save(
         row,
         template="web/entry/_finance_row.html",
         status=status,
-        saved=f"Saved {organisation}'s finance.",
+        saved=_("Saved %(agency)s's finance.") % {"agency": organisation},
     )
 
 
@@ -182,7 +189,7 @@ def beneficiary_save(
     chosen = s.group_of(group)
     rights.require_beneficiaries_right(scope.access)
     require_open(scope)
-    form = f.BeneficiaryForm(request.POST, label=GROUP_LABELS[chosen], prefix=f"b-{chosen.value}")
+    form = f.BeneficiaryForm(request.POST, label=str(GROUPS[chosen]), prefix=f"b-{chosen.value}")
     status, notice = attempt(
         form,
         lambda: beneficiary_set(
@@ -203,7 +210,7 @@ def beneficiary_save(
         row,
         template="web/entry/_beneficiary_row.html",
         status=status,
-        saved=f"Saved the beneficiaries: {row.label.lower()}.",
+        saved=_("Saved the beneficiaries: %(group)s.") % {"group": row.label.lower()},
     )
 
 
@@ -219,7 +226,9 @@ def narrative_save(
     result = s.result_of(scope, code)
     rights.require_narrative_right(scope.access, result)
     require_open(scope)
-    form = f.NarrativeForm(request.POST, label=f"{code} narrative", prefix=f"n{result.pk}")
+    form = f.NarrativeForm(
+        request.POST, label=_("%(code)s narrative") % {"code": code}, prefix=f"n{result.pk}"
+    )
     status, notice = attempt(
         form,
         lambda: narrative_set(
@@ -230,7 +239,7 @@ def narrative_save(
             actor=request.user,
             access=scope.access,
         ),
-        lambda: f"a new narrative of output {code}",
+        lambda: _("a new narrative of output %(code)s") % {"code": code},
     )
     block = s.narrative_alone(scope, result, form=_unchanged_form(status, form), notice=notice)
     return answer(
@@ -239,7 +248,7 @@ def narrative_save(
         block,
         template="web/entry/_narrative.html",
         status=status,
-        saved=f"Saved the narrative of output {code}.",
+        saved=_("Saved the narrative of output %(code)s.") % {"code": code},
     )
 
 
@@ -252,7 +261,7 @@ def texts_save(request: EntryRequest, fund: str, number: str, period: str) -> Ht
     scope = scope_of(request, fund, number, period)
     rights.require_texts_right(scope.access)
     require_open(scope)
-    form = f.TextsForm(request.POST, label="quarter", prefix="texts")
+    form = f.TextsForm(request.POST, label=_("quarter"), prefix="texts")
     status, notice = attempt(
         form,
         lambda: period_texts_set(
@@ -274,5 +283,5 @@ def texts_save(request: EntryRequest, fund: str, number: str, period: str) -> Ht
         block,
         template="web/entry/_texts.html",
         status=status,
-        saved="Saved the quarter's summary, constraints and procurement.",
+        saved=_("Saved the quarter's summary, constraints and procurement."),
     )

@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
+from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.checks import check_period
 from logframe.domain.findings import Finding
 from logframe.portfolio import models as m
@@ -29,6 +30,7 @@ from logframe.web.entry.blocks import (
     TextsBlock,
     ValueRow,
 )
+from logframe.web.vocabulary import GROUPS
 
 # ---- the whole page, in bulk ------------------------------------------------------------
 
@@ -73,9 +75,7 @@ def entry_sheet(scope: Scope, *, replace: Block | None = None) -> Sheet:
     ]
     statuses = {s.participation_id: s for s in rows.finance}
     finance = [
-        finance_row(
-            scope, p, statuses.get(p.pk), findings=by_place.get(p.organisation.code, [])
-        )
+        finance_row(scope, p, statuses.get(p.pk), findings=by_place.get(p.organisation.code, []))
         for p in rows.participations
     ]
     figures = {b.group: b for b in rows.beneficiaries}
@@ -128,8 +128,14 @@ def _result_block(
     note = ""
     editor = scope.open and scope.access.can_edit_anything
     if editor and not scope.may_edit_result(result.pk) and (rows or leaf):
-        who = " and ".join(holders) or "the project manager"
-        note = f"Read-only for you: {who} enter{'s' if len(holders) < 2 else ''} this output."
+        if len(holders) > 1:
+            note = _("Read-only for you: %(agencies)s enter this output.") % {
+                "agencies": _(" and ").join(holders)
+            }
+        elif holders:
+            note = _("Read-only for you: %(agency)s enters this output.") % {"agency": holders[0]}
+        else:
+            note = _("Read-only for you: the project manager enters this output.")
     return ResultBlock(
         result=result,
         holders=", ".join(holders),
@@ -259,7 +265,7 @@ def narrative_block(
                 "version": progress.version if progress else 0,
                 "narrative": progress.narrative if progress else "",
             },
-            label=f"{result.code} narrative",
+            label=_("%(code)s narrative") % {"code": result.code},
             prefix=f"n{result.pk}",
         )
     return NarrativeBlock(result, progress, form, notice)
@@ -357,7 +363,7 @@ def beneficiary_row(
     if form is None and applicable and scope.may_edit_texts:
         form = f.BeneficiaryForm(
             initial=f.beneficiary_initial(figure),
-            label=GROUP_LABELS[group],
+            label=str(GROUPS[group]),
             prefix=f"b-{group.value}",
         )
     return BeneficiaryRow(group, figure, form, notice)
@@ -393,7 +399,7 @@ def texts_block(
                 "constraints": period.constraints,
                 "procurement": period.procurement,
             },
-            label="quarter",
+            label=_("quarter"),
             prefix="texts",
         )
     return TextsBlock(period, form, notice)

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -61,7 +62,7 @@ def template_upload(request: EntryRequest, fund: str, number: str, period: str) 
         return render(request, "workbooks/upload.html", context)
     length = int(request.META.get("CONTENT_LENGTH") or 0)
     if length > MAX_BYTES + FORM_OVERHEAD:  # refused before Django reads (and spools) the body
-        context.update(problems=[_too_large(length)], name="the upload")
+        context.update(problems=[_too_large(length)], name=_("the upload"))
         return render(request, "workbooks/upload.html", context, status=400)
     response: HttpResponse = _upload(request, scope, context)
     return response
@@ -80,7 +81,7 @@ def _upload(request: EntryRequest, scope: Scope, context: dict[str, Any]) -> Htt
 def _import(request: EntryRequest, scope: Scope) -> Any:
     upload = request.FILES.get("workbook")
     if upload is None:
-        raise WorkbookError("the upload", ["choose the filled template (.xlsx) to upload"])
+        raise WorkbookError(_("the upload"), [_("choose the filled template (.xlsx) to upload")])
     name = _safe(PurePath(upload.name or "workbook.xlsx").name)
     if (upload.size or 0) > MAX_BYTES:
         raise WorkbookError(name, [_too_large(upload.size or 0)])
@@ -94,17 +95,16 @@ def _import(request: EntryRequest, scope: Scope) -> Any:
 
 
 def _too_large(size: int) -> str:
-    return (
-        f"the file is {file_size(size)}, more than the {file_size(MAX_BYTES)} a template may "
-        "weigh; nothing was read"
-    )
+    return _(
+        "the file is %(size)s, more than the %(limit)s a template may weigh; nothing was read"
+    ) % {"size": file_size(size), "limit": file_size(MAX_BYTES)}
 
 
 def _require_entry(scope: Scope) -> None:
     if not scope.access.can_edit_anything:
         raise PermissionDenied(
-            f"you do not enter figures in project {scope.project.number}, so there is no "
-            "template for you"
+            _("you do not enter figures in project %(project)s, so there is no template for you")
+            % {"project": scope.project.number}
         )
 
 
@@ -115,9 +115,15 @@ def _organisation(scope: Scope, wanted: str) -> str | None:
         return wanted or None
     mine = _own_codes(scope)
     if wanted and wanted not in mine:
-        raise PermissionDenied(f"you enter figures for {', '.join(mine)}, not {wanted}")
+        raise PermissionDenied(
+            _("you enter figures for %(yours)s, not %(wanted)s")
+            % {"yours": ", ".join(mine), "wanted": wanted}
+        )
     if not mine:
-        raise PermissionDenied(f"your organisation is not an agency of {scope.project.number}")
+        raise PermissionDenied(
+            _("your organisation is not an agency of %(project)s")
+            % {"project": scope.project.number}
+        )
     return wanted or mine[0]
 
 
@@ -133,11 +139,14 @@ def _downloads(scope: Scope) -> list[tuple[str, str]]:
     project, period = scope.project, scope.period
     url = reverse("workbook-template", args=[project.fund.code, project.number, period.code])
     if scope.access.is_manager:
-        return [("the whole project", url)] + [
-            (f"{code}'s lines", f"{url}?organisation={code}")
+        return [(_("the whole project"), url)] + [
+            (_("%(agency)s's lines") % {"agency": code}, f"{url}?organisation={code}")
             for code in project.participations.values_list("organisation__code", flat=True)
         ]
-    return [(f"{code}'s lines", f"{url}?organisation={code}") for code in _own_codes(scope)]
+    return [
+        (_("%(agency)s's lines") % {"agency": code}, f"{url}?organisation={code}")
+        for code in _own_codes(scope)
+    ]
 
 
 def _safe(name: str) -> str:

@@ -11,8 +11,12 @@
     return value || fallback;
   }
 
+  /* Arabic and Kurdish pages read right to left: the chart is mirrored (the first agency on
+     the right, the legend and tooltips right to left), its numbers stay left to right. */
+  var rtl = document.documentElement.dir === "rtl";
+
   function percent(value) {
-    return typeof value === "number" ? value.toLocaleString("en") + " %" : "n/a";
+    return typeof value === "number" ? value.toLocaleString("en") + " %" : "–";
   }
 
   /* A dashed horizontal line at the time elapsed, the whole width of the chart, labelled. */
@@ -37,9 +41,9 @@
         ctx.setLineDash([]);
         ctx.fillStyle = colour;
         ctx.font = "600 12px " + getComputedStyle(document.body).fontFamily;
-        ctx.textAlign = "right";
+        ctx.textAlign = rtl ? "left" : "right";
         ctx.textBaseline = "bottom";
-        ctx.fillText(label + " " + percent(value), area.right - 4, y - 4);
+        ctx.fillText(label + " " + percent(value), rtl ? area.left + 4 : area.right - 4, y - 4);
         ctx.restore();
       }
     };
@@ -70,16 +74,17 @@
       },
       options: {
         responsive: true,
+        locale: "en",
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          y: { beginAtZero: true, max: Math.ceil(highest / 10) * 10,
+          y: { beginAtZero: true, max: Math.ceil(highest / 10) * 10, position: rtl ? "right" : "left",
                ticks: { stepSize: 20, callback: function (v) { return v + " %"; } } },
-          x: { grid: { display: false } }
+          x: { grid: { display: false }, reverse: rtl }
         },
         plugins: {
-          legend: { position: "bottom", labels: { boxWidth: 14 } },
-          tooltip: { callbacks: { label: function (item) {
+          legend: { position: "bottom", rtl: rtl, labels: { boxWidth: 14 } },
+          tooltip: { rtl: rtl, callbacks: { label: function (item) {
             return item.dataset.label + ": " + percent(item.raw);
           } } }
         }
