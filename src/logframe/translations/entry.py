@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -57,8 +58,7 @@ def clean_text(key: TextKey, text: str) -> str:
 
 
 def _paragraphs(text: str) -> str:
-    from html import escape
-
+    """Plain text typed into a rich-text box: paragraphs at blank lines, breaks at newlines."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
     return "".join("<p>" + escape(b).replace("\n", "<br>") + "</p>" for b in blocks)
 
