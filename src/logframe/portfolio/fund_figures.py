@@ -231,13 +231,12 @@ def indicator_percent_sql(*, conventions: Conventions, vendor: str) -> tuple[str
         f"(SELECT {{agg}}(pp.value) FROM {m.IndicatorValuePart._meta.db_table} pp"
         " WHERE pp.indicator_value_id = v.id)"
     )
+    both = "CASE WHEN v.male IS NOT NULL AND v.female IS NOT NULL THEN v.male + v.female END"
     actual = (
         "CASE WHEN v.value IS NOT NULL THEN v.value"
-        f" WHEN i.measure = '{Measure.PERCENTAGE.value}' THEN {parts.format(agg='AVG')}"
-        " ELSE COALESCE("
-        f"{parts.format(agg='SUM')},"
-        " CASE WHEN v.male IS NOT NULL AND v.female IS NOT NULL THEN v.male + v.female END"
-        ") END"
+        f" WHEN i.measure = '{Measure.PERCENTAGE.value}'"
+        f" THEN COALESCE({parts.format(agg='AVG')}, {both})"
+        f" ELSE COALESCE({parts.format(agg='SUM')}, {both}) END"
     )
     statuses = [s for s in Status if conventions.status_pct.get(s) is not None]
     default = "".join(f" WHEN v.status = %s THEN CAST(%s AS {number})" for _ in statuses)
@@ -282,35 +281,52 @@ def elapsed_percent_sql(*, on: date, vendor: str) -> tuple[str, list[Any]]:
     return sql, [on, on, on]
 
 
+def _fence(vendor: str) -> str:
+    """Keeps the database from merging a subquery into the query around it, so that each
+    row's expressions are worked out once, not once per reference (PostgreSQL inlines a
+    simple subquery, and its % of planned would be divided out eight times a row)."""
+    return " OFFSET 0" if vendor == "postgresql" else " LIMIT -1 OFFSET 0"
+
+
 def _percent_rows(
-    *, periods: QuerySet[m.ReportingPeriod], conventions: Conventions, on: date
+    *, periods: QuerySet[m.ReportingPeriod], conventions: Conventions
 ) -> tuple[str, list[Any]]:
     """SQL of a derived table: per indicator value of ``periods``, its ``period_id``,
-    ``value_id``, ``pct`` (the % of planned, capped when the fund caps it) and ``elapsed``
-    (its project's % of time elapsed at ``on``)."""
+    ``value_id`` and ``pct`` (the % of planned, capped when the fund caps it)."""
     vendor = connection.vendor
     percent, percent_params = indicator_percent_sql(conventions=conventions, vendor=vendor)
-    elapsed, elapsed_params = elapsed_percent_sql(on=on, vendor=vendor)
     ids_sql, ids_params = periods.order_by().values("pk").query.sql_with_params()
     capped = "CASE WHEN r.raw > 100 THEN 100 ELSE r.raw END" if conventions.cap_at_100 else "r.raw"
     sql = (
-        f"SELECT r.period_id, r.value_id, {capped} AS pct, r.elapsed FROM"
-        f" (SELECT v.period_id AS period_id, v.id AS value_id, {percent} AS raw,"
-        f" {elapsed} AS elapsed"
+        f"SELECT r.period_id, r.value_id, {capped} AS pct FROM"
+        f" (SELECT v.period_id AS period_id, v.id AS value_id, {percent} AS raw"
         f" FROM {m.IndicatorValue._meta.db_table} v"
         f" JOIN {m.Indicator._meta.db_table} i ON i.id = v.indicator_id"
-        f" JOIN {m.ReportingPeriod._meta.db_table} p ON p.id = v.period_id"
-        f" JOIN {m.Project._meta.db_table} pr ON pr.id = p.project_id"
-        f" WHERE v.period_id IN ({ids_sql})) r"
+        f" WHERE v.period_id IN ({ids_sql}){_fence(vendor)}) r"
     )
-    return sql, [*percent_params, *elapsed_params, *ids_params]
+    return sql, [*percent_params, *ids_params]
+
+
+def _elapsed_rows(*, periods: QuerySet[m.ReportingPeriod], on: date) -> tuple[str, list[Any]]:
+    """SQL of a derived table: per period of ``periods``, its project's % of time elapsed
+    at ``on`` (``period_id``, ``elapsed``)."""
+    vendor = connection.vendor
+    elapsed, elapsed_params = elapsed_percent_sql(on=on, vendor=vendor)
+    ids_sql, ids_params = periods.order_by().values("pk").query.sql_with_params()
+    sql = (
+        f"SELECT p.id AS period_id, {elapsed} AS elapsed"
+        f" FROM {m.ReportingPeriod._meta.db_table} p"
+        f" JOIN {m.Project._meta.db_table} pr ON pr.id = p.project_id"
+        f" WHERE p.id IN ({ids_sql}){_fence(vendor)}"
+    )
+    return sql, [*elapsed_params, *ids_params]
 
 
 def indicator_percents(
     *, periods: QuerySet[m.ReportingPeriod], conventions: Conventions, on: date
 ) -> dict[int, Decimal | None]:
     """One query: per IndicatorValue id of ``periods``, its % of planned by the SQL rule."""
-    sql, params = _percent_rows(periods=periods, conventions=conventions, on=on)
+    sql, params = _percent_rows(periods=periods, conventions=conventions)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT x.value_id, x.pct FROM ({sql}) x", params)
         return {row[0]: _decimal(row[1]) for row in cursor.fetchall()}
@@ -323,13 +339,17 @@ def _indicator_counts(
 
     "Far behind": a % of planned below half the project's time elapsed at ``on``.
     """
-    rows, params = _percent_rows(periods=periods, conventions=conventions, on=on)
+    rows, params = _percent_rows(periods=periods, conventions=conventions)
+    times, time_params = _elapsed_rows(periods=periods, on=on)
+    fence = _fence(connection.vendor)
     sql = (
         "SELECT x.period_id, COUNT(*), COUNT(x.pct), SUM(x.pct),"
         " SUM(CASE WHEN x.pct >= 100 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN x.pct * 2 < x.elapsed THEN 1 ELSE 0 END)"
-        f" FROM ({rows}) x GROUP BY x.period_id"
+        " SUM(CASE WHEN x.pct * 2 < e.elapsed THEN 1 ELSE 0 END)"
+        f" FROM ({rows}{fence}) x JOIN ({times}) e ON e.period_id = x.period_id"
+        " GROUP BY x.period_id"
     )
+    params = [*params, *time_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {

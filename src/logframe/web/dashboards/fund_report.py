@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -29,7 +30,7 @@ from logframe.reporting.fund import (
     render_fund_report,
 )
 from logframe.reporting.fund.model import ProjectLine
-from logframe.reporting.fund.tables import Cell, Table, fund_tables, summary_lines
+from logframe.reporting.fund.tables import Cell, Table, fund_tables
 from logframe.reporting.fund.words import BEHIND_REASONS, amount, count, percent
 
 CONTENT_TYPES = {
@@ -39,6 +40,10 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 DRILLS = ("all", "sector", "group", "organisation", "behind", "findings")
+# the tables with a row per project show their first rows; the drill-down lists them all
+LONG_TABLES = {"projects": "all", "behind": "behind", "findings": "findings"}
+SHOWN_ROWS = 25
+DRILL_PAGE = 100
 
 
 def _report(request: HttpRequest, code: str) -> tuple[m.Fund, FundReportModel]:
@@ -77,7 +82,7 @@ def fund_report_page(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "fund": fund,
         "model": model,
-        "summary": summary_lines(model, gettext),
+        "tiles": _tiles(fund, model),
         "tables": tables,
         "chart": chart,
         "downloads": [
@@ -116,13 +121,17 @@ def fund_report_projects(request: HttpRequest, code: str) -> HttpResponse:
     if by not in DRILLS:
         raise Http404(f"no drill-down {by!r}")
     lines = _drilled(model, fund=fund, by=by, key=key)
+    page = Paginator(lines, DRILL_PAGE).get_page(request.GET.get("page"))
     context = {
         "fund": fund,
         "model": model,
         "by": by,
         "key": key,
         "heading": _drill_heading(by, key),
-        "rows": [_project_row(p, fund=fund, model=model) for p in lines],
+        "page": page,
+        "count": len(lines),
+        "page_prefix": "?" + urlencode({"period": model.quarter, "by": by, "key": key}) + "&",
+        "rows": [_project_row(p, fund=fund, model=model) for p in page.object_list],
         "report_url": reverse("fund-report", args=[fund.code]) + f"?period={model.quarter}",
     }
     return render(request, "web/dashboards/fund_drill.html", context)
@@ -180,13 +189,18 @@ def _web_table(table: Table, *, fund: m.Fund, model: FundReportModel) -> dict[st
         ]
 
     numeric = [any(r[n].kind != "text" for r in table.rows) for n in range(len(table.headers))]
+    rows, more = table.rows, ""
+    if table.key in LONG_TABLES and len(rows) > SHOWN_ROWS:
+        rows, more = rows[:SHOWN_ROWS], _drill_url(fund, model, LONG_TABLES[table.key], "")
     return {
         "key": table.key,
         "title": table.title,
         "note": table.note,
         "headers": list(zip(table.headers, numeric, strict=True)),
-        "rows": [cells(r) for r in table.rows],
+        "rows": [cells(r) for r in rows],
         "total": cells(table.total) if table.total else None,
+        "more": more,
+        "count": len(table.rows),
     }
 
 
@@ -205,6 +219,33 @@ def _project_row(p: ProjectLine, *, fund: m.Fund, model: FundReportModel) -> dic
         "warnings": count(p.warnings),
         "why": "; ".join(gettext(BEHIND_REASONS[r]) for r in p.behind),
     }
+
+
+def _tiles(fund: m.Fund, model: FundReportModel) -> list[dict[str, Any]]:
+    """The key figures: a % or a count each, its amounts or its meaning below it."""
+    f, total, currency = model.finance_decimals, model.total, model.currency
+    findings = model.findings
+    return [
+        {"label": gettext("Projects reporting"), "value": f"{len(model.projects):,}",
+         "note": gettext("of %(n)s in the fund") % {"n": f"{model.projects_in_fund:,}"},
+         "href": _drill_url(fund, model, "all", "")},
+        {"label": gettext("Committed"), "value": percent(total.committed_pct, f),
+         "note": gettext("%(amount)s of %(approved)s %(currency)s approved") % {
+             "amount": amount(total.committed), "approved": amount(total.approved),
+             "currency": currency}},
+        {"label": gettext("Disbursed"), "value": percent(total.disbursed_pct, f),
+         "note": gettext("%(amount)s %(currency)s") % {
+             "amount": amount(total.disbursed), "currency": currency}},
+        {"label": gettext("Behind schedule"), "value": f"{len(model.behind):,}",
+         "note": gettext("projects"), "href": _drill_url(fund, model, "behind", ""),
+         "alert": bool(model.behind)},
+        {"label": gettext("Indicators"), "value": percent(model.achievement_total.mean_pct,
+                                                          model.indicator_decimals),
+         "note": gettext("mean % of planned")},
+        {"label": gettext("Findings"), "value": f"{findings.errors:,} / {findings.warnings:,}",
+         "note": gettext("errors / warnings"), "href": _drill_url(fund, model, "findings", ""),
+         "alert": bool(findings.errors)},
+    ]  # fmt: skip
 
 
 def _float(value: Any, places: int) -> float | None:
