@@ -21,10 +21,10 @@ def book(example_record):
 
 
 def test_sheets_and_the_very_hidden_identity(book):
-    assert book.sheetnames == ["Indicators", "Finance", "Beneficiaries", "logframe"]
+    assert book.sheetnames == ["Indicators", "Finance", "Beneficiaries", "Activities", "logframe"]
     hidden = book["logframe"]
     assert hidden.sheet_state == "veryHidden"
-    assert [hidden[f"B{row}"].value for row in range(2, 6)] == ["1", "UNDG-ITF", "G11-23", "2013Q1"]
+    assert [hidden[f"B{row}"].value for row in range(2, 6)] == ["2", "UNDG-ITF", "G11-23", "2013Q1"]
     assert hidden["B6"].value in (None, "")  # the whole project: no organisation
     assert len(hidden["B8"].value) == 64  # the checksum
     assert book.security.lockStructure

@@ -25,6 +25,7 @@ from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.measures import Status
 from logframe.domain.periods import Quarter
 from logframe.interchange.workbook import (
+    ActivityLine,
     BeneficiaryLine,
     FilledTemplate,
     FinanceLine,
@@ -151,6 +152,8 @@ def template_import(
             _finance(state, finance)
         for beneficiary in workbook.beneficiaries:
             _beneficiary(state, beneficiary)
+        for activity in workbook.activities:
+            _activity(state, activity)
         if state.problems:
             raise WorkbookError(workbook.name, state.problems)
         if dry_run:
@@ -326,6 +329,35 @@ def _beneficiary(state: _Import, line: BeneficiaryLine) -> None:
         )
 
     _save(state, save, L.BENEFICIARIES, line.row, f"beneficiaries {line.group.value}", old, new)
+
+
+def _activity(state: _Import, line: ActivityLine) -> None:
+    """A new activity of the Activities sheet, registered through the register's service."""
+    from logframe.activities.workbook_lines import activity_input
+
+    if line.blank:
+        return
+    data, problems = activity_input(line, project=state.period.project)
+    if problems:
+        state.problems += [f"{L.ACTIVITIES}!{where}" for where in problems]
+        return
+    assert data is not None
+    new = {name: getattr(line, name) for name in ACTIVITY_FIELDS}
+    old: dict[str, Any] = dict.fromkeys(new)
+
+    def save() -> None:
+        from logframe.activities.services import activity_create
+
+        activity_create(
+            period=state.period, data=data, actor=state.actor, access=state.access,
+            reason=TEMPLATE_REASON,
+        )  # fmt: skip
+
+    _save(state, save, L.ACTIVITIES, line.row, f"activity, line {line.row}", old, new)
+
+
+ACTIVITY_FIELDS = ("type", "title", "start", "end", "output", "place", "male", "female", "total",
+                   "notes")  # fmt: skip
 
 
 def _changed(state: _Import, edited: bool, old: dict[str, Any], new: dict[str, Any]) -> bool:

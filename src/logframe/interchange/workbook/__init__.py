@@ -1,6 +1,7 @@
 """Excel data-entry templates: written from records, read back cell by cell (docs/workbooks.md)."""
 
 from logframe.interchange.workbook.model import (
+    ActivityLine,
     BeneficiaryLine,
     FilledTemplate,
     FinanceLine,
@@ -14,6 +15,7 @@ from logframe.interchange.workbook.safety import Limits
 from logframe.interchange.workbook.write import write_template
 
 __all__ = [
+    "ActivityLine",
     "BeneficiaryLine",
     "FilledTemplate",
     "FinanceLine",

@@ -10,15 +10,17 @@ from enum import StrEnum
 
 from logframe.domain.measures import Status
 
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"  # 2: the Activities sheet
 MAX_BYTES = 10 * 1024 * 1024  # a filled template is a few dozen kilobytes
 MAX_UNCOMPRESSED = 20 * 1024 * 1024  # the sum of the members' sizes, from the zip directory
 MAX_RATIO = 200  # uncompressed / compressed size of one member (a sheet is ~10)
 MAX_MEMBERS = 200
 
 INDICATORS, FINANCE, BENEFICIARIES = "Indicators", "Finance", "Beneficiaries"
+ACTIVITIES = "Activities"  # new activities of the quarter's register (docs/activities.md)
 HIDDEN = "logframe"
-SHEETS = (INDICATORS, FINANCE, BENEFICIARIES, HIDDEN)
+SHEETS = (INDICATORS, FINANCE, BENEFICIARIES, ACTIVITIES, HIDDEN)
+ACTIVITY_LINES = 20  # blank lines for new activities
 
 TITLE_ROW, NOTE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 4, 5
 
@@ -75,10 +77,24 @@ BENEFICIARY_COLUMNS = (
     Column("C", "Target", 14, "target", Kind.WHOLE),
     Column("D", "Actual", 14, "actual", Kind.WHOLE),
 )
+ACTIVITY_COLUMNS = (
+    Column("A", "Line", 8),
+    Column("B", "Kind", 14, "type", Kind.TEXT),
+    Column("C", "Title", 40, "title", Kind.TEXT),
+    Column("D", "Start", 12, "start", Kind.DATE),
+    Column("E", "End", 12, "end", Kind.DATE),
+    Column("F", "Output", 9, "output", Kind.TEXT),
+    Column("G", "Place", 16, "place", Kind.TEXT),
+    Column("H", "Male", 9, "male", Kind.WHOLE),
+    Column("I", "Female", 9, "female", Kind.WHOLE),
+    Column("J", "Total", 9, "total", Kind.WHOLE),
+    Column("K", "Notes", 30, "notes", Kind.TEXT),
+)
 COLUMNS = {
     INDICATORS: INDICATOR_COLUMNS,
     FINANCE: FINANCE_COLUMNS,
     BENEFICIARIES: BENEFICIARY_COLUMNS,
+    ACTIVITIES: ACTIVITY_COLUMNS,
 }
 
 STATUS_WORDS: dict[Status, str] = {
@@ -100,7 +116,10 @@ TEMPLATE_MARK = "logframe data-entry template"
 
 
 def sheet_of_line(kind: str) -> str:
-    return {"indicator": INDICATORS, "finance": FINANCE, "beneficiary": BENEFICIARIES}[kind]
+    return {
+        "indicator": INDICATORS, "finance": FINANCE, "beneficiary": BENEFICIARIES,
+        "activity": ACTIVITIES,
+    }[kind]  # fmt: skip
 
 
 def protected_letters(sheet: str, row: int) -> list[str]:

@@ -80,6 +80,32 @@ class BeneficiaryLine:
 
 
 @dataclass(frozen=True)
+class ActivityLine:
+    """A line of the Activities sheet: a new activity, its cells read but not yet checked
+    against the register's reference data (kind, output and place are words)."""
+
+    row: int
+    version: int
+    edited: bool
+    type: str = ""
+    title: str = ""
+    start: date | None = None
+    end: date | None = None
+    output: str = ""
+    place: str = ""
+    male: Decimal | None = None
+    female: Decimal | None = None
+    total: Decimal | None = None
+    notes: str = ""
+
+    @property
+    def blank(self) -> bool:
+        return not any(
+            (self.type, self.title, self.start, self.end, self.output, self.place, self.notes)
+        ) and all(n is None for n in (self.male, self.female, self.total))
+
+
+@dataclass(frozen=True)
 class FilledTemplate:
     """A filled template, read and checked cell by cell; not yet saved anywhere."""
 
@@ -88,3 +114,4 @@ class FilledTemplate:
     indicators: tuple[IndicatorLine, ...] = ()
     finance: tuple[FinanceLine, ...] = ()
     beneficiaries: tuple[BeneficiaryLine, ...] = ()
+    activities: tuple[ActivityLine, ...] = ()

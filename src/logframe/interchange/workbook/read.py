@@ -30,6 +30,7 @@ from logframe.interchange.workbook.cells import (
     read_cell,
 )
 from logframe.interchange.workbook.model import (
+    ActivityLine,
     BeneficiaryLine,
     FilledTemplate,
     FinanceLine,
@@ -44,7 +45,8 @@ from logframe.textclean import strip_bidi_controls
 MAX_SHEET_ROWS = 5_000  # a template has a line per indicator: a few hundred rows at most
 MAX_SHEET_COLUMNS = 50
 NEW_TEMPLATE = "download a new template"
-LINE_KINDS = ("indicator", "finance", "beneficiary")
+LINE_KINDS = ("indicator", "finance", "beneficiary", "activity")
+ACTIVITY_TEXTS = frozenset({"type", "title", "output", "place", "notes"})
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ def read_template(
         indicators=tuple(x for x in parsed if isinstance(x, IndicatorLine)),
         finance=tuple(x for x in parsed if isinstance(x, FinanceLine)),
         beneficiaries=tuple(x for x in parsed if isinstance(x, BeneficiaryLine)),
+        activities=tuple(x for x in parsed if isinstance(x, ActivityLine)),
     )
 
 
@@ -251,7 +254,7 @@ def _small(ws: Any) -> bool:
 
 def _read_line(
     book: Workbook, line: _Line, problems: list[str]
-) -> IndicatorLine | FinanceLine | BeneficiaryLine | None:
+) -> IndicatorLine | FinanceLine | BeneficiaryLine | ActivityLine | None:
     ws = book[line.sheet]
     if not _small(ws):
         return None
@@ -282,13 +285,18 @@ def _formula_problem(value: object, kind: L.Kind) -> str:
 
 def _typed(
     line: _Line, values: dict[str, Any], edited: bool
-) -> IndicatorLine | FinanceLine | BeneficiaryLine:
+) -> IndicatorLine | FinanceLine | BeneficiaryLine | ActivityLine:
     kind, _, key = line.key.partition(":")
     common: dict[str, Any] = {"row": line.row, "version": line.version, "edited": edited}
     if kind == "indicator":
         return IndicatorLine(code=key, **common, **values)
     if kind == "finance":
         return FinanceLine(organisation=key, **common, **values)
+    if kind == "activity":
+        texts: dict[str, Any] = {
+            k: (v or "") if k in ACTIVITY_TEXTS else v for k, v in values.items()
+        }
+        return ActivityLine(**common, **texts)
     return BeneficiaryLine(group=BeneficiaryGroup(key), **common, **values)
 
 

@@ -26,6 +26,7 @@ from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
 from logframe.domain.measures import Measure, Status
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodRecord, ProjectRecord
+from logframe.domain.register.kinds import ActivityType
 from logframe.interchange.workbook import layout as L
 from logframe.interchange.workbook import prefill, validation
 from logframe.interchange.workbook.cells import digest
@@ -87,6 +88,7 @@ def write_template(
         record,
         heading,
     )
+    _activities(book.create_sheet(L.ACTIVITIES), record, heading)
     identity = (
         L.TEMPLATE_MARK,
         L.TEMPLATE_VERSION,
@@ -247,6 +249,32 @@ def _beneficiaries(
         )
     validation.validate_inputs(ws, L.BENEFICIARY_COLUMNS, len(groups), {})
     _protect(ws, L.BENEFICIARY_COLUMNS, len(groups), record)
+
+
+def _activities(ws: Worksheet, record: _Lines, heading: str) -> None:
+    """Blank lines for the quarter's new activities (the register, docs/activities.md)."""
+    kinds = ", ".join(k.value.replace("_", " ") for k in ActivityType)
+    note = (
+        f"New activities, one a line. Kind: {kinds}. Dates as YYYY-MM-DD. Output: its code "
+        "(1.3). Place: a governorate or area (Baghdad, Erbil) or a place abroad."
+    )
+    _head(ws, L.ACTIVITY_COLUMNS, f"{heading}: activities", note)
+    for offset in range(L.ACTIVITY_LINES):
+        row = L.FIRST_ROW + offset
+        inputs = (None,) * sum(1 for c in L.ACTIVITY_COLUMNS if c.is_input)
+        _line(ws, L.ACTIVITY_COLUMNS, row, (f"new {offset + 1}",), inputs, {})
+        record.lines.append(
+            (
+                f"activity:new-{offset + 1}",
+                L.ACTIVITIES,
+                row,
+                0,
+                prefill.as_written(inputs),
+                prefill.kinds(L.ACTIVITY_COLUMNS, {}),
+            )
+        )
+    validation.validate_inputs(ws, L.ACTIVITY_COLUMNS, L.ACTIVITY_LINES, {})
+    _protect(ws, L.ACTIVITY_COLUMNS, L.ACTIVITY_LINES, record)
 
 
 def _head(ws: Worksheet, columns: tuple[L.Column, ...], title: str, note: str) -> None:
