@@ -132,6 +132,10 @@ def test_the_schema_lists_every_endpoint(client):
         period + "reopen/",
         period + "snapshots/",
         period + "snapshots/{snapshot}/",
+        # the activity register's routes (their own tests: tests/activities)
+        period + "activities/",
+        period + "activities/{id}/",
+        period + "activities/{id}/decision/",
     } == paths
     patch = schema["paths"][period + "values/{indicator}/"]["patch"]
     assert {"200", "400", "401", "403", "404", "409"} <= set(patch["responses"])

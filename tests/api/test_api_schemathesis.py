@@ -19,7 +19,8 @@ MAX_EXAMPLES = 6
 # no 5xx; and every answer the schema documents has the documented shape
 CHECKS = [not_a_server_error, response_schema_conformance]
 REAL = {"number": "G11-23", "period": "2013Q1", "indicator": "1.1.9", "organisation": "UNDP",
-        "output": "1.1", "group": "men", "evidence": 1, "snapshot": 1}  # fmt: skip
+        "output": "1.1", "group": "men", "evidence": 1, "snapshot": 1,
+        "id": 1}  # fmt: skip
 
 
 def _schema():
