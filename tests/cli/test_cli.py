@@ -110,7 +110,7 @@ def _cli(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProc
         cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,  # the demo writes six documents and a fund of 200 projects
         check=False,
     )
 
@@ -152,6 +152,7 @@ def test_demo_without_serving_writes_the_reports(tmp_path: Path):
     ]
     assert "2013Q1: " in done.stdout
     assert "data-quality findings" in done.stdout
+    assert "fund SYN: 200 synthetic projects of 4 quarters" in done.stdout
     assert (tmp_path / "var" / "demo.sqlite3").is_file()
     for user in ("demo-admin", "demo-manager", "demo-undp", "demo-unops", "demo-reviewer",
                  "demo-viewer"):  # fmt: skip

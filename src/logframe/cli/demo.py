@@ -40,6 +40,28 @@ def example_file() -> Path:
     raise CommandError(f"the example {EXAMPLE} is not installed with this copy of Logframe")
 
 
+SYNTHETIC_FUND, SYNTHETIC_PROJECTS = "SYN", 200
+
+
+def _synthetic_fund() -> None:
+    """Beside G11-23, a fund of 200 generated projects, so the fund's pages have a portfolio."""
+    import time
+
+    from logframe.interchange.synthetic import synthetic_projects
+    from logframe.portfolio.services.bulk import projects_bulk_create
+
+    start = time.perf_counter()
+    records = synthetic_projects(
+        fund=SYNTHETIC_FUND, projects=SYNTHETIC_PROJECTS, quarters=4, seed=1
+    )
+    added = projects_bulk_create(records=records, reason="logframe demo: synthetic fund")
+    print(
+        f"    fund {SYNTHETIC_FUND}: {added['projects']} synthetic projects of 4 quarters "
+        f"(2012Q1-2012Q4), {sum(added.values()):,} rows, in {time.perf_counter() - start:.0f} s",
+        flush=True,
+    )
+
+
 def demo(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
@@ -71,6 +93,7 @@ def demo(args: argparse.Namespace) -> int:
         for period in record.periods:
             findings = check_period(project=record, quarter=period.quarter)
             print(f"    {period.quarter.code}: {len(findings)} data-quality findings", flush=True)
+        _synthetic_fund()
         from logframe.accounts.services import DEMO_PASSWORD, demo_users_create
         from logframe.portfolio.selectors import project_by_number
 
