@@ -353,7 +353,8 @@ def _activity(state: _Import, line: ActivityLine) -> None:
             reason=TEMPLATE_REASON,
         )  # fmt: skip
 
-    _save(state, save, L.ACTIVITIES, line.row, f"activity, line {line.row}", old, new)
+    label = _("activity on line %(row)s") % {"row": line.row}
+    _save(state, save, L.ACTIVITIES, line.row, label, old, new)
 
 
 ACTIVITY_FIELDS = ("type", "title", "start", "end", "output", "place", "male", "female", "total",
