@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "logframe.cli.backup",
     "logframe.cli.activities",
     "logframe.cli.fund",
+    "logframe.cli.verify",
 )
 
 
