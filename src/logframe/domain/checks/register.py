@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from logframe.domain.checks import rules
-from logframe.domain.checks.wording import joined, written
-from logframe.domain.findings import Finding, Severity
+from logframe.domain.checks.wording import joined
+from logframe.domain.findings import Finding, Severity, Words, _
 from logframe.domain.formatting import format_count
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodRecord
@@ -49,8 +49,8 @@ def check_register(*, period: PeriodRecord, register: Register) -> tuple[Finding
     )
 
 
-def _label(activity: RegisteredActivity) -> str:
-    return f'"{activity.title}" ({written(activity.start)})'
+def _label(activity: RegisteredActivity) -> Words:
+    return _('"%(title)s" (%(start)s)', title=activity.title, start=activity.start)
 
 
 def duplicates(activities: list[RegisteredActivity]) -> tuple[Finding, ...]:
@@ -60,14 +60,17 @@ def duplicates(activities: list[RegisteredActivity]) -> tuple[Finding, ...]:
         if a.status != ActivityStatus.REJECTED:
             groups[(a.type, a.start, a.end, a.place.casefold(), a.output)].append(a)
     return tuple(
-        Finding(
+        Finding.said(
+            _(
+                "The register holds %(activity)s %(n)s times (%(keys)s): the same kind, days "
+                "and place.",
+                activity=_label(same[0]),
+                n=len(same),
+                keys=joined([a.key for a in same]),
+            ),
             rule=rules.ACTIVITY_DUPLICATE,
             severity=Severity.WARNING,
             where=same[0].output or REGISTER,
-            message=(
-                f"The register holds {_label(same[0])} {len(same)} times "
-                f"({joined([a.key for a in same])}): the same kind, days and place."
-            ),
         )
         for same in groups.values()
         if len(same) > 1
@@ -75,29 +78,52 @@ def duplicates(activities: list[RegisteredActivity]) -> tuple[Finding, ...]:
 
 
 def participants_add_up(activity: RegisteredActivity) -> tuple[Finding, ...]:
-    found: list[str] = []
+    found: list[Words] = []
     a = activity
     split = a.male is not None and a.female is not None
     if a.total is not None and split and (a.male or 0) + (a.female or 0) != a.total:
         male, female = Decimal(a.male or 0), Decimal(a.female or 0)
         found.append(
-            f"{format_count(male)} male + {format_count(female)} female = "
-            f"{format_count(male + female)}, not {format_count(Decimal(a.total))}"
+            _(
+                "%(male)s male + %(female)s female = %(sum)s, not %(total)s",
+                male=format_count(male),
+                female=format_count(female),
+                sum=format_count(male + female),
+                total=format_count(Decimal(a.total)),
+            )
         )
     if a.by_institution and a.total is not None:
         institutions = sum(n for _, n in a.by_institution)
         if institutions != a.total:
-            found.append(f"the institutions' participants add up to {institutions}, not {a.total}")
+            found.append(
+                _(
+                    "the institutions' participants add up to %(sum)s, not %(total)s",
+                    sum=institutions,
+                    total=a.total,
+                )
+            )
     if a.satisfied is not None and a.respondents is not None and a.satisfied > a.respondents:
-        found.append(f"{a.satisfied} satisfied of {a.respondents} respondents")
+        found.append(
+            _(
+                "%(satisfied)s satisfied of %(respondents)s respondents",
+                satisfied=a.satisfied,
+                respondents=a.respondents,
+            )
+        )
     if a.respondents is not None and a.participants and a.respondents > a.participants:
-        found.append(f"{a.respondents} respondents of {a.participants} participants")
+        found.append(
+            _(
+                "%(respondents)s respondents of %(participants)s participants",
+                respondents=a.respondents,
+                participants=a.participants,
+            )
+        )
     return tuple(
-        Finding(
+        Finding.said(
+            _("%(activity)s %(key)s: %(problem)s.", activity=_label(a), key=a.key, problem=text),
             rule=rules.ACTIVITY_PARTICIPANTS,
             severity=Severity.WARNING,
             where=a.output or REGISTER,
-            message=f"{_label(a)} {a.key}: {text}.",
         )
         for text in found
     )
@@ -110,15 +136,21 @@ def dates_in_period(activity: RegisteredActivity, quarter: Quarter) -> tuple[Fin
     if quarter.start <= activity.start and activity.end <= quarter.end:
         return ()
     return (
-        Finding(
+        Finding.said(
+            _(
+                "%(activity)s %(key)s runs from %(start)s to %(end)s, outside %(quarter)s "
+                "(%(first)s to %(last)s).",
+                activity=_label(activity),
+                key=activity.key,
+                start=activity.start,
+                end=activity.end,
+                quarter=quarter.code,
+                first=quarter.start,
+                last=quarter.end,
+            ),
             rule=rules.ACTIVITY_DATES,
             severity=Severity.INFO,
             where=activity.output or REGISTER,
-            message=(
-                f"{_label(activity)} {activity.key} runs from {written(activity.start)} to "
-                f"{written(activity.end)}, outside {quarter.code} "
-                f"({written(quarter.start)} to {written(quarter.end)})."
-            ),
         ),
     )
 
@@ -133,15 +165,18 @@ def values_agree(*, period: PeriodRecord, register: Register) -> tuple[Finding, 
         if figure.value is None or entered is None or entered == figure.value:
             continue
         found.append(
-            Finding(
+            Finding.said(
+                _(
+                    "%(code)s's value is %(value)s, but its register gives %(computed)s "
+                    "(%(n)s confirmed activities): an entered value overrides the computed one.",
+                    code=code,
+                    value=format_count(entered),
+                    computed=format_count(figure.value),
+                    n=len(figure.activities),
+                ),
                 rule=rules.ACTIVITY_VALUE_MISMATCH,
                 severity=Severity.WARNING,
                 where=code,
-                message=(
-                    f"{code}'s value is {format_count(entered)}, but its register gives "
-                    f"{format_count(figure.value)} ({len(figure.activities)} confirmed "
-                    "activities): an entered value overrides the computed one."
-                ),
                 computed=figure.value,
                 reported=entered,
             )
