@@ -65,5 +65,19 @@ load: $(STAMP)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "Missing: sudo apt-get install wrk"; exit 1; }
 	BENCH_PG_URL=$(BENCH_PG_URL) LOAD_SECONDS=$(LOAD_SECONDS) $(BIN)/python bench/load.py --markdown bench/results.md
 
+.PHONY: fuzz security-full faults
+## fuzz: every importer under hypothesis, 400 mutated files each (CI runs 12 each)
+fuzz: $(STAMP)
+	LOGFRAME_FUZZ_EXAMPLES=$${LOGFRAME_FUZZ_EXAMPLES:-400} LOGFRAME_FUZZ_RANDOM=1 \
+	  $(BIN)/pytest -q -p no:randomly -s tests/fuzz
+
+## security-full: the URL permission matrix with every role on every page (CI: the denials)
+security-full: $(STAMP)
+	LOGFRAME_SECURITY_FULL=1 $(BIN)/pytest -q -p no:randomly tests/security
+
+## faults: PostgreSQL stopped under writes, a full disk, a killed import (docs/security.md)
+faults: $(STAMP)
+	$(BIN)/python faults/run.py
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

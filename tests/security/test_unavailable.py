@@ -64,3 +64,22 @@ def test_postgresql_connections_are_health_checked():
     from logframe.settings import database_from_url
 
     assert database_from_url("postgres://u@h:5432/d")["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.django_db
+def test_a_lost_database_in_a_middleware_is_a_503_too(monkeypatch, django_user_model):
+    """The session is loaded by a middleware, before any view: handler500 answers 503."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import Client
+
+    user = django_user_model.objects.create_user("person", password="a-long-test-password")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+
+    def lost(self, *args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(SessionStore, "load", lost)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"

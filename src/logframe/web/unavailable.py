@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Callable
 
 from django.conf import settings
@@ -72,3 +73,16 @@ class DatabaseUnavailableMiddleware:
         log.warning("database unavailable on %s %s: %s", request.method, request.path, error)
         _close_broken_connections()
         return unavailable_response(request)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """``handler500``: a lost database found anywhere (a middleware loading the session,
+    not only a view) is a 503 too; any other error is Django's plain 500 page."""
+    from django.views.defaults import server_error as django_server_error
+
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        log.warning("database unavailable on %s %s: %s", request.method, request.path, error)
+        _close_broken_connections()
+        return unavailable_response(request)
+    return django_server_error(request)
