@@ -86,7 +86,7 @@ def test_enter_correct_submit_approve(live_server, open_as, undp, manager, revie
 
     # a save on one line changes what another says: output 1.2's mean % moves when its
     # milestone 1.2.2 is completed, without a page load
-    output = page.locator("tbody.result-head:has(span.code:text-is('1.2')) ul.row-findings")
+    output = page.locator("tbody.result-head:has(.code:text-is('1.2')) ul.row-findings")
     assert "computed 48.7 %" in output.inner_text()
     milestone = page.locator("tbody.value-row", has=page.locator("th", has_text="1.2.2")).first
     milestone.locator("select[name$='-status']").select_option("completed")

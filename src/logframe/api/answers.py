@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from logframe.activities.selectors import register_of
 from logframe.api.lookups import PeriodScope
 from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
 from logframe.domain.checks import check_period
@@ -140,7 +141,10 @@ def _value_item(
 
 def findings(scope: PeriodScope) -> list[dict[str, str | None]]:
     record, _ = _records(scope)
-    found: tuple[Finding, ...] = check_period(project=record, quarter=scope.period.as_quarter())
+    register = register_of(project=scope.project)
+    found: tuple[Finding, ...] = check_period(
+        project=record, quarter=scope.period.as_quarter(), register=register
+    )
     return [finding.to_json() for finding in found]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from logframe.activities.selectors import register_of
 from logframe.domain.periods import Quarter
 from logframe.domain.records import ProjectRecord
 from logframe.portfolio.models import Project
@@ -50,6 +51,7 @@ def project_report(*, project: Project, quarter: Quarter, lang: Lang | None = No
         quarter=quarter,
         evidence=evidence_items(project=project, quarter=quarter),
         lang=lang,
+        register=register_of(project=project),
     )
 
 

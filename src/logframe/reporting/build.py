@@ -9,6 +9,7 @@ claimed is carried beside the computed one. The findings are the domain's
 from __future__ import annotations
 
 from logframe.domain.checks import check_period
+from logframe.domain.checks.register import Register
 from logframe.domain.periods import Quarter
 from logframe.domain.records import MissingPeriod, PeriodRecord, ProjectRecord
 from logframe.reporting.content import localise
@@ -41,11 +42,13 @@ def build_report(
     quarter: Quarter,
     evidence: tuple[EvidenceItem, ...] = (),
     lang: str | None = None,
+    register: Register | None = None,
 ) -> ReportModel:
     """The progress report of ``project`` for ``quarter``, with ``evidence`` as its annex.
 
     With ``lang``, the project's texts are in that language where translated, and marked
-    as the original elsewhere (``reporting.content``). Raises ReportError when the project
+    as the original elsewhere (``reporting.content``). With ``register`` (the project's
+    activity register), its checks are among the findings. Raises ReportError when the project
     has no reporting period for that quarter.
     """
     note = ""
@@ -71,7 +74,7 @@ def build_report(
             Footnote(number=f.number, text=f.text)
             for f in sorted(project.footnotes, key=lambda f: f.number)
         ),
-        findings=check_period(project=project, quarter=quarter),
+        findings=check_period(project=project, quarter=quarter, register=register),
         evidence=evidence,
         content_note=note,
     )

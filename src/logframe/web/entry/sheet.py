@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from logframe.activities.selectors import register_of
 from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.checks import check_period
 from logframe.domain.findings import Finding
@@ -46,7 +47,8 @@ def entry_sheet(scope: Scope, *, replace: Block | None = None) -> Sheet:
     cost one reading of the project."""
     project, period = scope.project, scope.period
     record, rows = quarter_record_and_rows(project=project, period=period)
-    findings = check_period(project=record, quarter=period.as_quarter())
+    register = register_of(project=project)
+    findings = check_period(project=record, quarter=period.as_quarter(), register=register)
     by_place = _by_place(findings)
     results = rows.results
     values = {v.indicator_id: v for v in rows.values}
@@ -190,7 +192,8 @@ def _replace(sheet: Sheet, block: Block) -> None:
 def period_findings(scope: Scope) -> tuple[Finding, ...]:
     """The quarter's data-quality findings, from the stored quarter (15 queries)."""
     record, _rows = quarter_record_and_rows(project=scope.project, period=scope.period)
-    return check_period(project=record, quarter=scope.period.as_quarter())
+    register = register_of(project=scope.project)
+    return check_period(project=record, quarter=scope.period.as_quarter(), register=register)
 
 
 def _by_place(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
@@ -344,11 +347,6 @@ def finance_alone(
             notice=notice,
         )
     return row
-
-
-def beneficiary_rows(scope: Scope) -> list[BeneficiaryRow]:
-    figures = {b.group: b for b in scope.period.beneficiaries.all()}
-    return [beneficiary_row(scope, group, figures.get(group.value)) for group in BeneficiaryGroup]
 
 
 def beneficiary_row(
