@@ -25,11 +25,11 @@ OVERVIEW_URL = "/funds/UNDG-ITF/projects/G11-23/"
 ELAPSED = elapsed_percent(start=date(2010, 10, 18), end=date(2013, 10, 17), on=date(2013, 3, 31))
 # the overview's cost for a project manager: session and user (2), the project and the
 # memberships (2), the quarters with who submitted and approved them (1), the project as
-# records (17, budgets and transactions included); the fund page's: session and user (2),
-# the fund and the memberships (2), the filters' choices (2), the rows (1), the page's
-# records (18)
-OVERVIEW_QUERIES = 22
-FUND_QUERIES = 25
+# records (18, budgets, transactions and content translations included); the fund page's:
+# session and user (2), the fund and the memberships (2), the filters' choices (2), the
+# rows (1), the page's records (19)
+OVERVIEW_QUERIES = 23
+FUND_QUERIES = 26
 
 
 def _import(record, **changes):
