@@ -51,8 +51,14 @@ def indicator_value_set(
     actor: Any,
     access: ProjectAccess | None = None,
     reason: str = WEB,
+    computed: bool = False,
 ) -> m.IndicatorValue:
-    """Save an indicator's actual for the quarter; refused when locked, foreign or stale."""
+    """Save an indicator's actual for the quarter; refused when locked, foreign or stale.
+
+    An indicator bound to the activity register takes its figures from the register
+    (``computed``: the register's own services); any other channel may change its
+    status and comment, but changing its figures is an override, which needs a reason
+    and is made on the indicator's register page."""
     rights.require_values_right(_access(actor, period.project, access), indicator)
     require_editable(period)
     _check_value(data)
@@ -61,6 +67,17 @@ def indicator_value_set(
         key={"period": period, "indicator": indicator},
         expected_version=expected_version,
     ) or m.IndicatorValue(period=period, indicator=indicator)
+    if not computed and _register_bound(indicator):
+        figures = (data.value, data.male, data.female)
+        if figures != (row.value, row.male, row.female):
+            raise EntryError(
+                {
+                    "value": _(
+                        "computed from the activity register: to enter another figure,"
+                        " override it with a reason on the indicator's register page"
+                    )
+                }
+            )
     row.value, row.male, row.female = data.value, data.male, data.female
     row.status = data.status.value if data.status else ""
     row.estimated_pct = data.estimated_pct
@@ -71,6 +88,11 @@ def indicator_value_set(
     row.reported_pct = None
     save_audited(row, actor=actor, reason=reason)
     return row
+
+
+def _register_bound(indicator: m.Indicator) -> bool:
+    """Whether ``indicator``'s value is computed from the activity register."""
+    return hasattr(indicator, "register_rule")  # the register's one-to-one rule
 
 
 def _check_value(data: ValueInput) -> None:

@@ -111,6 +111,7 @@ def _write(
         actor=actor,
         access=access,
         reason=reason,
+        computed=True,
     )
 
 
