@@ -25,9 +25,10 @@ demo: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/pytest -q -n auto
 
-## test-pg: the whole suite on PostgreSQL ($(PG_URL))
+## test-pg: on PostgreSQL ($(PG_URL)), every test that touches the database (the pure ones
+## run in the SQLite pass: they cannot answer differently)
 test-pg: $(STAMP) browser
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n auto
+	DATABASE_URL=$(PG_URL) LOGFRAME_DATABASE_TESTS_ONLY=1 $(BIN)/pytest -q -n auto
 
 ## browser: Debian's Chromium for the browser tests (Playwright cannot download its own here),
 ## and poppler's pdftotext/pdftoppm with which the document tests read and render PDFs

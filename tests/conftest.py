@@ -15,6 +15,33 @@ ROOT = Path(__file__).resolve().parents[1]
 # Speed is measured in bench/.
 settings.register_profile("logframe", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("logframe")
+
+# Tests that touch the database, directly or through a fixture that does; the others
+# (rules, parsers, renderers, subprocesses with a database of their own) cannot answer
+# differently on PostgreSQL, so the PostgreSQL pass (LOGFRAME_DATABASE_TESTS_ONLY=1, set by
+# `make test-pg`) leaves them to the SQLite pass instead of running them twice.
+DATABASE_FIXTURES = frozenset(
+    ("db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
+     "live_server")
+)  # fmt: skip
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    import os
+
+    if os.environ.get("LOGFRAME_DATABASE_TESTS_ONLY") != "1":
+        return
+    keep: list[pytest.Item] = []
+    pure: list[pytest.Item] = []
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        uses_database = item.get_closest_marker("django_db") or names & DATABASE_FIXTURES
+        (keep if uses_database else pure).append(item)
+    if pure:
+        config.hook.pytest_deselected(items=pure)
+        items[:] = keep
+
+
 EXAMPLE = ROOT / "examples" / "itf-g11-23" / "project.json"
 
 
