@@ -137,3 +137,14 @@ def open_page(browser):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def page(open_page):  # type: ignore[no-untyped-def]
     return open_page()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():  # type: ignore[no-untyped-def]
+    """Each test starts with an empty cache: the login throttle counts failures per address
+    in it, and every test logs in from 127.0.0.1 — one test's wrong passwords must not lock
+    the next test out."""
+    yield
+    from django.core.cache import cache
+
+    cache.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,8 +41,8 @@ def test_a_wrong_password_is_shown_and_nothing_opens(live_server, page, manager)
     page.goto(live_server.url + "/login/")
     page.fill("#id_username", "manager")
     page.fill("#id_password", "not-it")
-    page.click("button[type=submit]")
-    assert page.locator("[role=alert]").is_visible()
+    page.click("main button[type=submit]")
+    expect(page.locator("[role=alert]")).to_be_visible()
     assert "/login/" in page.url
 
 
@@ -49,9 +50,9 @@ def test_log_out(live_server, page, manager):
     page.goto(live_server.url + "/login/")
     page.fill("#id_username", "manager")
     page.fill("#id_password", "a-long-test-password")
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-    page.click("text=Log out")
+    page.click("main button[type=submit]")
+    page.wait_for_url(lambda url: "/login/" not in url)
+    page.get_by_role("button", name="Log out").click()
     page.wait_for_url("**/login/")
     page.goto(live_server.url + "/funds/UNDG-ITF/")
     assert "/login/" in page.url

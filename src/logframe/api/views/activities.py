@@ -24,7 +24,7 @@ from logframe.activities.selectors import period_activities, place_by_name
 from logframe.api import answers
 from logframe.api.lookups import PeriodScope, output_in, period_scope, require_open
 from logframe.api.pagination import page_of, paged
-from logframe.api.serializers import Strict, version_field
+from logframe.api.serializers import QuarterHead, Strict, version_field
 from logframe.api.views.projects import FUND, PAGE
 from logframe.api.writing import API, READ_ERRORS, WRITE_ERRORS, save_through, valid
 from logframe.domain.register.kinds import ActivityStatus, ActivityType
@@ -147,10 +147,16 @@ def _activity(scope: PeriodScope, pk: int) -> a.Activity:
     return row
 
 
+class ActivityPage(QuarterHead):
+    """A page of the quarter's register, under the quarter it belongs to."""
+
+    results = ActivityOut(many=True)
+
+
 class ActivityList(APIView):
     @extend_schema(
         operation_id="activities_list", parameters=[FUND, *PAGE],
-        responses={200: ActivityOut(many=True), **READ_ERRORS}, tags=["activities"],
+        responses={200: ActivityPage, **READ_ERRORS}, tags=["activities"],
     )  # fmt: skip
     def get(self, request: Request, number: str, period: str) -> Response:
         """The quarter's register, in date order: proposed, confirmed and rejected."""
