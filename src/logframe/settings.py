@@ -7,8 +7,9 @@ Environment:
 - ``LOGFRAME_DEBUG``: ``1`` for development (default ``0``).
 - ``LOGFRAME_ALLOWED_HOSTS``: comma-separated host names (default ``127.0.0.1,localhost``).
 - ``LOGFRAME_API_LOGIN_RATE``: token logins allowed per client address (default ``10/minute``).
-- ``LOGFRAME_LOGIN_FAILURES_PER_ACCOUNT`` / ``..._PER_ADDRESS`` / ``LOGFRAME_LOGIN_LOCKOUT_SECONDS``:
-  failed web logins before a lockout, and its length (default 5 / 20 / 900).
+- ``LOGFRAME_LOGIN_FAILURES_PER_ACCOUNT`` / ``..._PER_ADDRESS`` /
+  ``LOGFRAME_LOGIN_LOCKOUT_SECONDS``: failed web logins before a lockout, and its length
+  (default 5 / 20 / 900).
 """
 
 from __future__ import annotations
