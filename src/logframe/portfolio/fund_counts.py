@@ -18,12 +18,11 @@ With nothing changed, reading the counts of a whole fund is three queries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import reduce
 from operator import or_
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.db import connection, models
+from django.db import models
 from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from logframe.domain.checks import check_period
@@ -201,9 +200,3 @@ def trigger_sql(vendor: str) -> tuple[list[str], list[str]]:
                 )
                 drop.append(f"DROP TRIGGER IF EXISTS {name}_{event.lower()}")
     return create, drop
-
-
-def run_statements(statements: Iterable[str], *, using: Any = None) -> None:
-    with (using or connection).cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)

@@ -5,16 +5,22 @@ from typing import Any
 import django.db.models.deletion
 from django.db import migrations, models
 
-from logframe.portfolio.fund_counts import run_statements, trigger_sql
+from logframe.portfolio.migrations._triggers_0008 import TRIGGERS
 
 
 def create_triggers(apps: Any, schema_editor: Any) -> None:
     """Every write to a table the checks read moves the revision of its quarters' counts."""
-    run_statements(trigger_sql(schema_editor.connection.vendor)[0], using=schema_editor.connection)
+    _run(TRIGGERS[schema_editor.connection.vendor][0], schema_editor)
 
 
 def drop_triggers(apps: Any, schema_editor: Any) -> None:
-    run_statements(trigger_sql(schema_editor.connection.vendor)[1], using=schema_editor.connection)
+    _run(TRIGGERS[schema_editor.connection.vendor][1], schema_editor)
+
+
+def _run(statements: tuple[str, ...], schema_editor: Any) -> None:
+    with schema_editor.connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 class Migration(migrations.Migration):
