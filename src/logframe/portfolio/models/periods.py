@@ -226,6 +226,12 @@ class PeriodSnapshot(models.Model):
     )
     note = models.TextField(blank=True)
     document = models.JSONField()
+    checksum = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="SHA-256 of the document in canonical JSON, written when the snapshot is taken",
+    )
 
     class Meta:
         ordering = ["period_id", "number"]
