@@ -12,12 +12,12 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from logframe.domain.content import LRI, PDI, localise
 from logframe.domain.periods import Quarter
 from logframe.domain.records import TextSubject, TranslationRecord
 from logframe.portfolio.services import project_import
 from logframe.reporting.assemble import render_project, render_project_file
 from logframe.reporting.build import build_report
-from logframe.reporting.content import LRI, PDI, localise
 
 Q1 = Quarter.parse("2013Q1")
 TITLE_AR = "دعم المفوضية العليا المستقلة للانتخابات"

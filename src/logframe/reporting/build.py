@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from logframe.domain.checks import check_period
 from logframe.domain.checks.register import Register
+from logframe.domain.content import localise
 from logframe.domain.periods import Quarter
 from logframe.domain.records import MissingPeriod, PeriodRecord, ProjectRecord
-from logframe.reporting.content import localise
 from logframe.reporting.model import EvidenceItem, Footnote, ReportModel
 from logframe.reporting.sections.beneficiaries import build_beneficiaries
 from logframe.reporting.sections.finance import build_finance
@@ -47,7 +47,7 @@ def build_report(
     """The progress report of ``project`` for ``quarter``, with ``evidence`` as its annex.
 
     With ``lang``, the project's texts are in that language where translated, and marked
-    as the original elsewhere (``reporting.content``). With ``register`` (the project's
+    as the original elsewhere (``domain.content``). With ``register`` (the project's
     activity register), its checks are among the findings. Raises ReportError when the project
     has no reporting period for that quarter.
     """

@@ -16,10 +16,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from logframe.accounts.access import project_and_access
+from logframe.domain.content import is_rtl
 from logframe.domain.periods import Quarter
 from logframe.domain.records import ProjectRecord
 from logframe.portfolio.selectors import project_record
-from logframe.reporting.content import is_rtl
 from logframe.translations.entry import (
     TextKey,
     check_language,
