@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from logframe.domain.findings import Finding
+from logframe.reporting.finding_text import finding_text
 from logframe.reporting.html import title
 from logframe.reporting.labels import Labels, Lang, labels
 from logframe.reporting.model import Figure, ReportModel
@@ -87,7 +88,7 @@ def _indicators(ws: Worksheet, report: ReportModel, t: Labels) -> None:
         Column(t.reported_pct, 12),
         Column(t.finding, 60),
     ]
-    found = _findings_by_place(report.findings)
+    found = _findings_by_place(report.findings, t)
     rows: list[list[Value | Figure]] = []
     for block in report.quantitative:
         output = result_label(block.result, t)
@@ -191,10 +192,10 @@ def _reported(figure: Figure) -> Figure | None:
     )
 
 
-def _findings_by_place(found: tuple[Finding, ...]) -> dict[str, str]:
+def _findings_by_place(found: tuple[Finding, ...], t: Labels) -> dict[str, str]:
     by_place: dict[str, list[str]] = {}
     for finding in found:
-        by_place.setdefault(finding.where, []).append(finding.message)
+        by_place.setdefault(finding.where, []).append(finding_text(finding, t))
     return {place: "; ".join(messages) for place, messages in by_place.items()}
 
 

@@ -8,9 +8,16 @@ from decimal import Decimal
 
 from logframe.domain.checks import rules
 from logframe.domain.checks.provenance import ACTUAL, PCT, TARGET, Sources
-from logframe.domain.checks.wording import joined
 from logframe.domain.conventions import Conventions
-from logframe.domain.findings import Finding, Severity, Words, _, check_reported_percent, ngettext
+from logframe.domain.findings import (
+    Finding,
+    Severity,
+    Words,
+    _,
+    check_reported_percent,
+    listed,
+    ngettext,
+)
 from logframe.domain.formatting import format_count, format_percent
 from logframe.domain.measures import Actual, Measure, TargetKind, effective_actual
 from logframe.domain.percentages import HUNDRED
@@ -144,7 +151,7 @@ def cap_uneven(*, claims: Sequence[Claim], cap_at_100: bool) -> tuple[Finding, .
 
 
 def _uneven(*, claim: Claim, usual: Sequence[Claim], cap_at_100: bool) -> Finding:
-    codes = joined([c.code for c in usual])
+    codes = listed([c.code for c in usual])
     if cap_at_100:
         words = ngettext(
             "Reported %(pct)s of planned while the over-achieving %(codes)s is reported at"

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from logframe.domain.checks import rules
-from logframe.domain.checks.wording import joined
-from logframe.domain.findings import Finding, Severity, Words, _
+from logframe.domain.findings import Finding, Severity, Words, _, listed
 from logframe.domain.formatting import format_count
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodRecord
@@ -66,7 +65,7 @@ def duplicates(activities: list[RegisteredActivity]) -> tuple[Finding, ...]:
                 "and place.",
                 activity=_label(same[0]),
                 n=len(same),
-                keys=joined([a.key for a in same]),
+                keys=listed([a.key for a in same]),
             ),
             rule=rules.ACTIVITY_DUPLICATE,
             severity=Severity.WARNING,

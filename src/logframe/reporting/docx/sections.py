@@ -17,6 +17,7 @@ from logframe.reporting.docx.document import (
     cell,
 )
 from logframe.reporting.docx.rich import Run
+from logframe.reporting.finding_text import finding_text
 from logframe.reporting.model import (
     Figure,
     FinanceSection,
@@ -355,7 +356,7 @@ def findings(w: Writer, found: tuple[Finding, ...]) -> None:
             cell(f.where),
             Cell(
                 runs=[
-                    Run(f.message),
+                    Run(finding_text(f, t)),
                     *([Run(f"\n{t.source}: {f.source}", italic=True)] if f.source else []),
                 ]
             ),

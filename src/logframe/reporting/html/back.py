@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from logframe.domain.findings import Finding, Severity
 from logframe.domain.formatting import file_size
+from logframe.reporting.finding_text import finding_text
 from logframe.reporting.html.elements import data, el, esc, join, ltr, rich, section, table
 from logframe.reporting.labels import EN, Labels
 from logframe.reporting.model import EvidenceItem, Footnote, Qualitative
@@ -97,7 +98,7 @@ def findings(found: tuple[Finding, ...], t: Labels = EN) -> str:
                 ),
             )
             + el("td", ltr(f.where, t))
-            + el("td", data(f.message, t) + _provenance(f.source, t)),
+            + el("td", data(finding_text(f, t), t) + _provenance(f.source, t)),
         )
         for f in found
     )

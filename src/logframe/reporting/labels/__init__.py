@@ -1,5 +1,7 @@
 """The report's own words in English, Arabic and Kurdish (Sorani): headings, column titles,
-"Target", month names. The project's data (titles, narratives, findings) is never translated.
+"Target", month names. The project's own data (titles, narratives) is not in the labels
+(its translations are picked before rendering); findings are said in the document's language
+by ``finding_text.py``.
 
 ``labels(lang)`` gives one ``Labels``; every field must be filled for every language (a
 missing one is a type error). Arabic and Sorani read right to left (``Labels.rtl``); the
