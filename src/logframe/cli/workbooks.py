@@ -19,6 +19,11 @@ def add_parser(sub: Any) -> None:
     )
     template.add_argument("--fund", help="fund code, when the number is used in several funds")
     template.add_argument("--out", required=True, help="the .xlsx file to write")
+    template.add_argument(
+        "--lang",
+        help="the project's texts in this language (ar, ckb, fr …); untranslated ones in the "
+        "original, marked [en] (default: the original)",
+    )
 
     upload = sub.add_parser(
         "import-template", help="check a filled data-entry template and save it, all or nothing"
@@ -33,20 +38,26 @@ def add_parser(sub: Any) -> None:
 def template(args: argparse.Namespace) -> int:
     from logframe.cli.commands import database, parse_quarter
     from logframe.cli.main import CommandError
+    from logframe.domain.content import is_language_tag
     from logframe.domain.records import MissingPeriod
     from logframe.portfolio.selectors import NotFound, project_by_number
     from logframe.workflow.workbooks import template_write
 
     quarter = parse_quarter(args.period)
+    if args.lang is not None and not is_language_tag(args.lang):
+        raise CommandError(f"--lang {args.lang!r}: not a language tag such as ar, ckb or fr")
     with database():
         try:
             project = project_by_number(number=args.project, fund=args.fund)
-            data = template_write(project=project, quarter=quarter, organisation=args.organisation)
+            data = template_write(
+                project=project, quarter=quarter, organisation=args.organisation, lang=args.lang
+            )
         except (NotFound, MissingPeriod, ValueError) as exc:
             raise CommandError(str(exc)) from exc
     _write(Path(args.out), data)
     whose = f"{args.organisation}'s lines" if args.organisation else "all agencies' lines"
-    print(f"wrote {args.out}: {project.number} {quarter.code}, {whose}")
+    language = f", texts in {args.lang}" if args.lang else ""
+    print(f"wrote {args.out}: {project.number} {quarter.code}, {whose}{language}")
     return 0
 
 

@@ -45,6 +45,14 @@ _NOTES = {
 }
 
 
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def is_language_tag(text: str) -> bool:
+    """Whether ``text`` is a language tag as IATI's xml:lang takes it: ar, ckb, pt-BR."""
+    return len(text) <= 35 and LANGUAGE_TAG.match(text) is not None
+
+
 def is_rtl(language: str) -> bool:
     return language in RTL_LANGUAGES or language.split("-")[0] in {"ar", "ckb", "fa", "he", "ur"}
 

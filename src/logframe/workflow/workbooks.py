@@ -90,9 +90,14 @@ class _Import:
 
 
 def template_write(
-    *, project: m.Project, quarter: Quarter, organisation: str | None = None
+    *,
+    project: m.Project,
+    quarter: Quarter,
+    organisation: str | None = None,
+    lang: str | None = None,
 ) -> bytes:
-    """The quarter's template (.xlsx bytes) for the project, or one organisation's lines."""
+    """The quarter's template (.xlsx bytes) for the project, or one organisation's lines;
+    with ``lang``, the project's texts in that language (the original, marked, where none)."""
     period = period_of(project=project, quarter=quarter)
     # Versions first, then the values: a save in between makes the template's version
     # older than its values, so an edit is refused as stale — never written over.
@@ -117,6 +122,7 @@ def template_write(
         quarter=quarter,
         organisation=organisation,
         versions=versions,
+        lang=lang,
     )
 
 

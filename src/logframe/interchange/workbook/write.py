@@ -18,11 +18,13 @@ from datetime import UTC, datetime
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
+from logframe.domain.content import is_rtl, localise
 from logframe.domain.measures import Measure, Status
 from logframe.domain.periods import Quarter
 from logframe.domain.records import PeriodRecord, ProjectRecord
@@ -59,9 +61,19 @@ def write_template(
     organisation: str | None = None,
     versions: LineVersions | None = None,
     written: datetime | None = None,
+    lang: str | None = None,
 ) -> bytes:
     """The template as .xlsx bytes. MissingPeriod or ValueError for a quarter or
-    organisation the project does not have."""
+    organisation the project does not have.
+
+    ``lang``: the project's texts (indicators, outputs, the title) in that language where
+    translated, else the original marked as in the reports (``domain.content``); the lines
+    are still keyed by code in the hidden sheet, so the language never matters on import.
+    """
+    legend = ""
+    if lang is not None:
+        localised = localise(project, lang)
+        project, legend = localised.project, localised.note(lang)
     period = project.require_period(quarter)
     if organisation is not None and organisation not in {
         p.organisation for p in project.participations
@@ -77,7 +89,11 @@ def write_template(
     heading = f"{project.number} · {quarter.code} · {organisation or 'all agencies'}"
     first = book.active
     assert isinstance(first, Worksheet)
+    if lang is not None:  # before the sheet's protected cells are fingerprinted
+        _put(first, f"A{L.NOTE_ROW + 1}", " ".join(x for x in (project.title, legend) if x))
     _indicators(first, project, period, previous, organisation, versions, record, heading)
+    if lang is not None:
+        _content_language(first, project, lang)
     _finance(book.create_sheet(L.FINANCE), project, period, organisation, versions, record, heading)
     _beneficiaries(
         book.create_sheet(L.BENEFICIARIES),
@@ -169,6 +185,18 @@ def _indicators(
         {"value": [(r, i.measure is Measure.COUNT) for r, (_, _, _, i) in enumerate(rows)]},
     )
     _protect(ws, L.INDICATOR_COLUMNS, len(rows), record)
+
+
+def _content_language(ws: Worksheet, project: ProjectRecord, lang: str) -> None:
+    """Each output's title as a note on its code (notes are not cells: no fingerprint), and
+    the sheet right to left for a right-to-left language."""
+    titles = {r.code: r.text for r in project.walk_results()}
+    for row in range(L.FIRST_ROW, ws.max_row + 1):
+        title = titles.get(str(ws[f"B{row}"].value or ""))
+        if title:
+            ws[f"B{row}"].comment = Comment(_clean(title), "Logframe", width=300, height=120)
+    if is_rtl(lang):
+        ws.sheet_view.rightToLeft = True
 
 
 def _finance(
@@ -347,10 +375,15 @@ def _put(ws: Worksheet, ref: str, value: object) -> Cell:
     cell = ws[ref]
     assert isinstance(cell, Cell)
     if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\r\n", "\n"))[:MAX_TEXT]
+        text = _clean(value)
         cell.value = text
         if text.startswith("="):
             cell.data_type = "s"
     else:
         cell.value = value  # type: ignore[assignment]  # numbers, dates and None
     return cell
+
+
+def _clean(text: str) -> str:
+    """Text as a cell or note takes it: no characters Excel refuses, within its length."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text.replace("\r\n", "\n"))[:MAX_TEXT]

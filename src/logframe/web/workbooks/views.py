@@ -6,13 +6,14 @@ from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from logframe.domain.content import is_language_tag
 from logframe.domain.formatting import file_size
 from logframe.interchange.workbook import WorkbookError, read_template
 from logframe.interchange.workbook.layout import MAX_BYTES
@@ -31,13 +32,24 @@ def template_download(request: EntryRequest, fund: str, number: str, period: str
     """The template of the person's organisation (a focal point) or the whole project."""
     scope = scope_of(request, fund, number, period)
     organisation = _organisation(scope, request.GET.get("organisation", "").strip())
+    lang = request.GET.get("lang", "").strip() or None
+    if lang is not None and not is_language_tag(lang):
+        return HttpResponseBadRequest(
+            _("%(lang)s is not a language tag such as ar or ckb") % {"lang": lang},
+            content_type="text/plain; charset=utf-8",
+        )
     try:
         data = template_write(
-            project=scope.project, quarter=scope.period.as_quarter(), organisation=organisation
+            project=scope.project,
+            quarter=scope.period.as_quarter(),
+            organisation=organisation,
+            lang=lang,
         )
     except ValueError as exc:
         raise Http404(str(exc)) from exc
-    name = f"{scope.project.number}-{scope.period.code}-{organisation or 'all'}-template.xlsx"
+    whose = organisation or "all"
+    name = f"{scope.project.number}-{scope.period.code}-{whose}{f'-{lang}' if lang else ''}"
+    name += "-template.xlsx"
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{_safe(name)}"'
     return response
