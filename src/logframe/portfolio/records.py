@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TypedDict, TypeVar
 
@@ -49,7 +49,7 @@ from logframe.domain.records import (
 )
 from logframe.portfolio import models as m
 from logframe.portfolio.published import published_records
-from logframe.translations.stored import Stored, stored_translations
+from logframe.translations.stored import DEFAULT_LANGUAGE, Stored, stored_translations
 
 
 class _Code(TypedDict):
@@ -122,9 +122,13 @@ class QuarterRows:
 def quarter_record_and_rows(
     *, project: m.Project, period: m.ReportingPeriod
 ) -> tuple[ProjectRecord, QuarterRows]:
-    """The project as records holding ``period`` only (enough for ``check_period``), and the
-    model rows it was made of: the queries of ``latest_period_records``, less two."""
-    parts = _ProjectParts.load([project])
+    """The project as records holding ``period`` only, for ``check_period``, and the model
+    rows it was made of, in thirteen queries.
+
+    The record leaves out what no check reads: its procurement plan, IATI budgets and
+    transactions and translations are empty.
+    ``tests/entry/test_entry_record.py`` holds its findings to those of the whole record."""
+    parts = _ProjectParts.load([project], whole=False)
     kept = _KeptRows()
     record = parts.record(project, (_period_records([period], kept)[period.pk],))
     rows = QuarterRows(
@@ -157,9 +161,34 @@ class _ProjectParts:
     translations: dict[int, Stored]  # the language and the translations, by project id
 
     @classmethod
-    def load(cls, projects: Sequence[m.Project]) -> _ProjectParts:
-        """Eleven queries."""
+    def load(cls, projects: Sequence[m.Project], *, whole: bool = True) -> _ProjectParts:
+        """Eleven queries; seven without the parts no check reads (``whole=False``)."""
         ids = [p.pk for p in projects]
+        checked = cls._for_checks(ids)
+        if not whole:
+            return checked
+        procurement: dict[int, list[str]] = defaultdict(list)
+        for project_id, text in m.ProcurementItem.objects.filter(project__in=ids).values_list(
+            "project_id", "text"
+        ):
+            procurement[project_id].append(text)
+        budgets: dict[int, list[BudgetRecord]] = defaultdict(list)
+        for b in m.Budget.objects.filter(project__in=ids):
+            budgets[b.project_id].append(_budget(b))
+        transactions: dict[int, list[TransactionRecord]] = defaultdict(list)
+        for t in m.Transaction.objects.filter(project__in=ids):
+            transactions[t.project_id].append(_transaction(t))
+        return replace(
+            checked,
+            procurement=procurement,
+            budgets=budgets,
+            transactions=transactions,
+            translations=stored_translations(project_ids=ids),
+        )
+
+    @classmethod
+    def _for_checks(cls, ids: list[int]) -> _ProjectParts:
+        """What ``check_period`` reads (seven queries); the other parts empty."""
         participations = _grouped(
             m.Participation.objects.filter(project__in=ids).select_related("organisation"),
             "project_id",
@@ -177,7 +206,7 @@ class _ProjectParts:
             "pk", "result_id", "code", "text"
         )  # plain rows: a project holds many activities and needs none of their methods
         for pk, result_id, code, text in activity_rows:
-            activities[result_id].append(
+            activities[result_id].append(  # their footnote marks are checked
                 ActivityRecord(code=code, text=text, footnotes=marks[("activity", pk)])
             )
         indicators: dict[int, list[IndicatorRecord]] = defaultdict(list)
@@ -185,20 +214,9 @@ class _ProjectParts:
         for i in m.Indicator.objects.filter(result__project__in=ids):
             indicators[i.result_id].append(_indicator(i, marks[("indicator", i.pk)]))
             indicator_rows[i.result_id].append(i)
-        procurement: dict[int, list[str]] = defaultdict(list)
-        for project_id, text in m.ProcurementItem.objects.filter(project__in=ids).values_list(
-            "project_id", "text"
-        ):
-            procurement[project_id].append(text)
         footnotes: dict[int, list[FootnoteRecord]] = defaultdict(list)
         for f in m.Footnote.objects.filter(project__in=ids):
             footnotes[f.project_id].append(FootnoteRecord(number=f.number, text=f.text))
-        budgets: dict[int, list[BudgetRecord]] = defaultdict(list)
-        for b in m.Budget.objects.filter(project__in=ids):
-            budgets[b.project_id].append(_budget(b))
-        transactions: dict[int, list[TransactionRecord]] = defaultdict(list)
-        for t in m.Transaction.objects.filter(project__in=ids):
-            transactions[t.project_id].append(_transaction(t))
         return cls(
             participations=participations,
             results=_grouped(results, "project_id"),
@@ -206,11 +224,11 @@ class _ProjectParts:
             activities=activities,
             indicators=indicators,
             indicator_rows=indicator_rows,
-            procurement=procurement,
+            procurement=defaultdict(list),
             footnotes=footnotes,
-            budgets=budgets,
-            transactions=transactions,
-            translations=stored_translations(project_ids=ids),
+            budgets=defaultdict(list),
+            transactions=defaultdict(list),
+            translations=defaultdict(lambda: (DEFAULT_LANGUAGE, ())),
         )
 
     def record(self, project: m.Project, periods: tuple[PeriodRecord, ...]) -> ProjectRecord:

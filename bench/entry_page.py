@@ -1,0 +1,104 @@
+"""The data-entry page and the project page of G11-23: median CPU time per request.
+
+``python bench/entry_page.py`` migrates a fresh SQLite file, imports the example project,
+creates the demo users, signs in as demo-manager with Django's test client, and times
+GETs of the data-entry page of 2013Q1 and of the project overview (three warm-ups, then
+``BENCH_REPEAT`` runs, 15 by default). It prints one JSON line per page: the median and
+best CPU time (``time.process_time``, steadier than wall time on a shared machine), the
+median wall time and the number of queries.
+
+``--profile`` prints the entry page's cProfile, sorted by cumulative time. ``--lang ar``
+asks for the page in Arabic. To compare two versions, run this script with each one's
+``src`` first on ``PYTHONPATH`` (e.g. a ``git worktree`` of the old commit), interleaved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "itf-g11-23" / "project.json"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", action="store_true", help="cProfile the entry page")
+    parser.add_argument("--lang", default="en", help="the interface's language (en, ar, ckb)")
+    parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", "15")))
+    args = parser.parse_args()
+
+    scratch = tempfile.mkdtemp(prefix="logframe-entry-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{scratch}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "logframe.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from logframe.accounts.services import demo_users_create
+    from logframe.interchange.projectfile.read import read_project_file
+    from logframe.portfolio.selectors import project_by_number
+    from logframe.portfolio.services import project_import
+
+    call_command("migrate", interactive=False, verbosity=0)
+    record = read_project_file(EXAMPLE)
+    project_import(record=record, actor=None, reason="bench")
+    project = project_by_number(number=record.number)
+    demo_users_create(project=project)
+    client = Client()
+    client.login(username="demo-manager", password="logframe-demo")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = args.lang
+    base = f"/funds/{project.fund.code}/projects/{project.number}"
+    pages = {"data entry": f"{base}/2013Q1/entry/", "project overview": f"{base}/"}
+
+    def get(url: str) -> None:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    if args.profile:
+        for _ in range(3):
+            get(pages["data entry"])
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(args.repeat):
+            get(pages["data entry"])
+        profile.disable()
+        profile.dump_stats(os.environ.get("BENCH_PROFILE_FILE", "entry.prof")) if os.environ.get("BENCH_PROFILE_FILE") else pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
+        return 0
+    for name, url in pages.items():
+        for _ in range(3):
+            get(url)
+        cpu, wall = [], []
+        for _ in range(args.repeat):
+            with CaptureQueriesContext(connection) as queries:
+                start_cpu, start_wall = time.process_time(), time.perf_counter()
+                get(url)
+                cpu.append((time.process_time() - start_cpu) * 1000)
+                wall.append((time.perf_counter() - start_wall) * 1000)
+        line = {
+            "page": name,
+            "lang": args.lang,
+            "cpu_median_ms": round(statistics.median(cpu), 1),
+            "cpu_best_ms": round(min(cpu), 1),
+            "wall_median_ms": round(statistics.median(wall), 1),
+            "queries": len(queries),
+        }
+        print(json.dumps(line))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
