@@ -76,7 +76,10 @@ def main() -> int:
         for _ in range(args.repeat):
             get(pages["data entry"])
         profile.disable()
-        profile.dump_stats(os.environ.get("BENCH_PROFILE_FILE", "entry.prof")) if os.environ.get("BENCH_PROFILE_FILE") else pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
+        if os.environ.get("BENCH_PROFILE_FILE"):  # for pstats elsewhere
+            profile.dump_stats(os.environ["BENCH_PROFILE_FILE"])
+        else:
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
         return 0
     for name, url in pages.items():
         for _ in range(3):
