@@ -18,16 +18,20 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
+from django.templatetags.static import static
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 log = logging.getLogger(__name__)
 
 PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Unavailable · Logframe</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family:sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">
-<h1>Logframe is briefly unavailable</h1>
-<p>The database cannot be reached. Nothing you sent was saved: wait a few seconds and
-send it again.</p></body></html>
+<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="{stylesheet}"></head>
+<body><main>
+<h1>{heading}</h1>
+<p>{text}</p></main></body></html>
 """
 
 
@@ -40,16 +44,40 @@ def _close_broken_connections() -> None:
 
 
 def unavailable_response(request: HttpRequest) -> HttpResponse:
+    """The 503 in the person's language: the one the locale middleware chose, or, when the
+    database was lost before it ran, the cookie's or the browser's (no query needed)."""
     retry = str(int(getattr(settings, "DATABASE_RETRY_AFTER_SECONDS", 10)))
-    if request.path.startswith("/api/"):
-        body = {"error": {"code": "unavailable", "message": "The database cannot be reached; "
-                          "nothing was saved. Try again shortly."}}  # fmt: skip
-        response = HttpResponse(json.dumps(body), status=503, content_type="application/json")
-    else:
-        response = HttpResponse(PAGE, status=503, content_type="text/html; charset=utf-8")
+    language = getattr(request, "LANGUAGE_CODE", "") or translation.get_language_from_request(
+        request
+    )
+    with translation.override(language):
+        response = _api_body() if request.path.startswith("/api/") else _page()
     response["Retry-After"] = retry
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _api_body() -> HttpResponse:
+    message = _("The database cannot be reached; nothing was saved. Try again shortly.")
+    body = {"error": {"code": "unavailable", "message": message}}
+    return HttpResponse(json.dumps(body), status=503, content_type="application/json")
+
+
+def _page() -> HttpResponse:
+    page = PAGE.format(
+        lang=translation.get_language(),
+        direction="rtl" if translation.get_language_bidi() else "ltr",
+        title=escape(_("Unavailable · Logframe")),
+        heading=escape(_("Logframe is briefly unavailable")),
+        text=escape(
+            _(
+                "The database cannot be reached. Nothing you sent was saved: wait a few"
+                " seconds and send it again."
+            )
+        ),
+        stylesheet=static("web/site.css"),  # no inline style: the CSP
+    )
+    return HttpResponse(page, status=503, content_type="text/html; charset=utf-8")
 
 
 class DatabaseUnavailableMiddleware:

@@ -11,21 +11,30 @@ from logframe.reporting.html.style import PAGE_CSS, REPORT_CSS, RTL_CSS
 from logframe.reporting.labels import EN, Labels, Lang, labels
 from logframe.reporting.model import ReportModel
 
-__all__ = ["REPORT_CSS", "render_html", "render_html_body"]
+__all__ = ["REPORT_CSS", "render_html", "render_html_body", "standalone_styles"]
 
 
 def render_html(report: ReportModel, lang: Lang = "en") -> str:
     """The whole report as one file, in the seed report's section order, findings last."""
     t = labels(lang)
-    rtl = RTL_CSS if t.rtl else ""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{t.lang}"{_dir(t)}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title(report, t))}</title>\n"
-        f"<style>{PAGE_CSS}{REPORT_CSS}{rtl}</style>\n</head>\n"
+        f"<style>{_standalone_style(t)}</style>\n</head>\n"
         f"<body>\n{_report('main', report, t)}\n</body>\n</html>\n"
     )
+
+
+def standalone_styles() -> tuple[str, str]:
+    """The two texts the standalone file's one <style> can hold (left to right, right to
+    left): a Content-Security-Policy allows exactly these by their hashes."""
+    return _standalone_style(EN), _standalone_style(labels("ar"))
+
+
+def _standalone_style(t: Labels) -> str:
+    return PAGE_CSS + REPORT_CSS + (RTL_CSS if t.rtl else "")
 
 
 def render_html_body(report: ReportModel, lang: Lang = "en", *, extra: str = "") -> str:

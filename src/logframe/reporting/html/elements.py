@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from html import escape
 
+from logframe.reporting.html.style import COLUMN_WIDTHS
 from logframe.reporting.labels import EN, Labels
 from logframe.reporting.model import Figure
 
@@ -107,7 +108,7 @@ def table(
     widths: Iterable[str] = (),
 ) -> str:
     """A table whose header row repeats on every printed page; ``head``: (label, class) pairs."""
-    cols = "".join(f'<col style="width:{esc(width)}">' for width in widths)
+    cols = "".join(col(width) for width in widths)
     cells = "".join(el("th", esc(label), scope="col", class_=cls) for label, cls in head)
     parts = [
         el("colgroup", cols) if cols else "",
@@ -115,6 +116,14 @@ def table(
         el("tbody", join(rows)),
     ]
     return el("table", "".join(parts), class_=class_)
+
+
+def col(width: str) -> str:
+    """``<col>`` of a width in % (``"36%"``), as one of ``COLUMN_WIDTHS``' classes."""
+    percent = int(width.removesuffix("%"))
+    if percent not in COLUMN_WIDTHS:
+        raise ValueError(f"column width {width} has no class: add it to COLUMN_WIDTHS")
+    return f'<col class="w{percent}">'
 
 
 def section(*, id_: str, title: str, body: str) -> str:

@@ -105,6 +105,11 @@ REPORT_CSS = """
 .report .provenance { display: block; margin-top: 2pt; color: #6b7480; font-size: 8pt; }
 """
 
+# The columns' widths, in % of their table: classes, not ``style`` attributes, so that a
+# Content-Security-Policy without 'unsafe-inline' keeps them (``elements.col``).
+COLUMN_WIDTHS = (8, 9, 10, 11, 12, 14, 15, 20, 23, 30, 34, 36, 44, 52, 58)
+REPORT_CSS += "".join(f".report col.w{n} {{ width: {n}%; }}\n" for n in COLUMN_WIDTHS)
+
 RTL_CSS = """
 .report[dir="rtl"] { font-family: "Vazirmatn", "Noto Naskh Arabic", "Noto Sans Arabic",
   "DejaVu Sans", sans-serif; line-height: 1.6; }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from logframe.domain.records import ResultLevel
 from logframe.reporting.html.elements import (
+    col,
     data,
     el,
     esc,
@@ -40,7 +41,7 @@ _NUM = "num"
 def financial_status(finance: FinanceSection, t: Labels = EN) -> str:
     """Committed and disbursed per agency, then the total; amounts in the fund's currency."""
     rows = join(_finance_row(row, t) for row in [*finance.agencies, finance.total])
-    cols = "".join(f'<col style="width:{w}">' for w in _FINANCE_WIDTHS)
+    cols = "".join(col(w) for w in _FINANCE_WIDTHS)
     table_ = el(
         "table",
         el("colgroup", cols) + _finance_head(finance.currency, t) + el("tbody", rows),
