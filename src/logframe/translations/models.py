@@ -16,16 +16,25 @@ LANGUAGE_HELP = "A language tag as IATI's xml:lang takes it: en, ar, ckb, pt-BR"
 
 
 class ProjectLanguage(models.Model):
-    """The language a project's texts are written in; a project without a row is English."""
+    """The language a project's texts are written in (a project without a row is English)
+    and the other languages it is kept in (its translations may name others too)."""
 
     project = models.OneToOneField(
         "portfolio.Project", on_delete=models.CASCADE, related_name="content_language"
     )
     language = models.CharField(max_length=35, default="en", help_text=LANGUAGE_HELP)
+    languages = models.CharField(
+        max_length=400, blank=True, help_text="the other languages, space-separated: ar ckb"
+    )
     history = HistoricalRecords()
 
     def __str__(self) -> str:
-        return f"{self.project_id}: {self.language}"
+        return f"{self.project_id}: {self.language} {self.languages}".strip()
+
+    @property
+    def kept_in(self) -> tuple[str, ...]:
+        """The other languages the project is kept in, in order."""
+        return tuple(self.languages.split())
 
 
 class ContentTranslation(models.Model):

@@ -7,7 +7,7 @@ records carries its language and translations, and a project file writes them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.db.models import CharField, Value
@@ -58,6 +58,13 @@ def stored_translations(*, project_ids: Collection[int]) -> dict[int, Stored]:
     }
 
 
+def kept_languages(*, original: str, kept: Iterable[str], found: Iterable[str]) -> list[str]:
+    """The languages a project is kept in besides ``original``: those it was kept in, then
+    those its translations are in (a file's translations add their languages)."""
+    languages = list(dict.fromkeys([*kept, *sorted(set(found))]))
+    return [language for language in languages if language != original]
+
+
 def translation_row_key(row: ContentTranslation) -> tuple[str, str, str, str, str]:
     return (row.subject, row.quarter, row.code, row.field, row.language)
 
@@ -67,12 +74,20 @@ def sync_translations(*, record: ProjectRecord, project: Any, changes: Any, prun
 
     ``changes`` is the import's ``portfolio.services.changes.Changes``: rows are written only
     when they change, in bulk, with who and why. Without ``prune`` (one quarter's report)
-    nothing is deleted and the project's language is left as it is.
+    nothing is deleted and the project's language is left as it is. With it, the languages
+    the project is kept in gain those of the record's translations (none is taken away).
     """
     stored = ProjectLanguage.objects.filter(project=project).first()
-    if prune and (stored is not None or record.language != DEFAULT_LANGUAGE):
+    kept = kept_languages(
+        original=record.language,
+        kept=stored.kept_in if stored else (),
+        found=(t.language for t in record.translations),
+    )
+    if prune and (stored is not None or record.language != DEFAULT_LANGUAGE or kept):
         changes.upsert(
-            ProjectLanguage, key={"project": project}, values={"language": record.language}
+            ProjectLanguage,
+            key={"project": project},
+            values={"language": record.language, "languages": " ".join(kept)},
         )
     wanted: dict[tuple[str, str, str, str, str], dict[str, Any]] = {
         t.key(): {

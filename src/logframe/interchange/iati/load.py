@@ -4,7 +4,9 @@ transaction, so a file comes in whole or not at all.
 Projects go to ``--fund`` when given (it must exist), else to the fund named by each
 activity's reporting organisation (created when new; an existing fund's settings are
 kept). A project that already holds quarterly reports is never overwritten by an IATI
-file: its quarters are the fund's own record.
+file: its quarters are the fund's own record. Narratives in other languages than the
+activity's come in as the project's translations, and their languages among the project's
+(``translations.stored.sync_translations``).
 """
 
 from __future__ import annotations
@@ -68,7 +70,10 @@ def import_iati_file(
         chosen = _fund(fund, str(path)) if fund else None
         funds: dict[str, tuple[FundRecord, OrganisationRecord | None]] = {}
         seen: dict[tuple[str, str], int] = {}
-        for item in read_activities(path, fund=chosen[0] if chosen else None, today=today):
+        activities = read_activities(
+            path, fund=chosen[0] if chosen else None, today=today, languages=True
+        )
+        for item in activities:
             record = item.record
             resolved = chosen or funds.setdefault(record.fund.code, _stored_fund(record.fund))
             record = _in_fund(record, *resolved)

@@ -21,7 +21,9 @@ from lxml import etree
 from logframe.domain.records import FundRecord, ProjectRecord
 from logframe.interchange.iati.activity import activity_record
 from logframe.interchange.iati.codelists import check_codes
+from logframe.interchange.iati.elements import children_by_tag
 from logframe.interchange.iati.errors import IatiFileError
+from logframe.interchange.iati.narratives import with_translations
 from logframe.interchange.iati.rules import check_rules
 from logframe.interchange.iati.violations import Violation, line_of
 
@@ -128,15 +130,23 @@ def _check_root(element: etree._Element, source: str) -> None:
 
 
 def read_activities(
-    path: Path, *, fund: FundRecord | None = None, today: date | None = None
+    path: Path,
+    *,
+    fund: FundRecord | None = None,
+    today: date | None = None,
+    languages: bool = False,
 ) -> Iterator[ReadActivity]:
     """Each activity of ``path`` as records, with the IATI rules and codes it breaks.
 
     ``fund``: the fund the projects go to; by default one per reporting organisation.
     ``today``: for the rules on dates; ``None`` skips the rule and code checks.
+    ``languages``: the activity's language and its narratives in other languages as the
+    record's translations (``narratives.with_translations``; the importer asks for them).
     """
     for element in iter_activity_elements(path):
         record = activity_record(element, source=str(path), fund=fund)
+        if languages:
+            record = with_translations(record, element, children_by_tag(element))
         violations: list[Violation] = []
         if today is not None:
             violations = check_rules(element, today=today) + check_codes(element, export=False)
