@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from logframe.domain.measures import Status, parse_status
@@ -19,7 +20,8 @@ HUNDRED = Decimal(100)
 
 
 class CellProblem(ValueError):
-    """What is wrong with one cell, in words for the person who filled it."""
+    """What is wrong with one cell, in words for the person who filled it: in the language
+    active when it is raised (the person's on the web, English on the command line)."""
 
 
 def canonical(value: object) -> str:
@@ -79,7 +81,9 @@ def _number(value: object, kind: Kind) -> Decimal:
     if isinstance(value, str):
         text = value.strip()
         if not _PLAIN_NUMBER.match(text):
-            raise CellProblem(f"{text[:40]!r} is text where a number belongs")
+            raise CellProblem(
+                _("%(text)s is text where a number belongs") % {"text": repr(text[:40])}
+            )
         value = text
     number = None
     if isinstance(value, int | float | Decimal | str) and not isinstance(value, bool):
@@ -88,23 +92,31 @@ def _number(value: object, kind: Kind) -> Decimal:
         except InvalidOperation:
             number = None
     if number is None or not number.is_finite():
-        raise CellProblem(f"{canonical(value)[:40]!r} is not a number")
+        raise CellProblem(_("%(text)s is not a number") % {"text": repr(canonical(value)[:40])})
     return _in_range(number, kind)
 
 
 def _in_range(number: Decimal, kind: Kind) -> Decimal:
     shown = _plain(number)
     if number < 0:
-        raise CellProblem(f"{shown} is negative; a number here is 0 or more")
+        raise CellProblem(
+            _("%(number)s is negative; a number here is 0 or more") % {"number": shown}
+        )
     if kind is Kind.PERCENT and number > HUNDRED:
-        raise CellProblem(f"{shown} is more than 100 (a % complete lies between 0 and 100)")
+        raise CellProblem(
+            _("%(number)s is more than 100 (a %% complete lies between 0 and 100)")
+            % {"number": shown}
+        )
     places = -number.normalize().as_tuple().exponent  # type: ignore[operator]
     if kind is Kind.WHOLE and places > 0:
-        raise CellProblem(f"{shown} is not a whole number")
+        raise CellProblem(_("%(number)s is not a whole number") % {"number": shown})
     if places > PLACES[kind]:
-        raise CellProblem(f"{shown} has more than {PLACES[kind]} decimals")
+        raise CellProblem(
+            _("%(number)s has more than %(places)s decimals")
+            % {"number": shown, "places": PLACES[kind]}
+        )
     if len(str(int(number))) > INTEGER_DIGITS[kind]:
-        raise CellProblem(f"{shown} is too large")
+        raise CellProblem(_("%(number)s is too large") % {"number": shown})
     return number
 
 
@@ -112,7 +124,10 @@ def _status(value: object) -> Status:
     status = parse_status(value) if isinstance(value, str) else None
     if status is None:
         words = ", ".join(STATUS_WORDS.values())
-        raise CellProblem(f"{canonical(value)[:40]!r} is not a status: choose one of {words}")
+        raise CellProblem(
+            _("%(text)s is not a status: choose one of %(words)s")
+            % {"text": repr(canonical(value)[:40]), "words": words}
+        )
     return status
 
 
@@ -126,4 +141,7 @@ def _date(value: object) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise CellProblem(f"{canonical(value)[:40]!r} is not a date; enter one like 2013-10-17")
+    raise CellProblem(
+        _("%(text)s is not a date; enter one like 2013-10-17")
+        % {"text": repr(canonical(value)[:40])}
+    )

@@ -1,5 +1,8 @@
 """Read a filled template: every cell checked, every problem listed as "sheet!cell: message".
 
+The messages are in the language active when the template is read: the person's on the web,
+English on the command line (sheet names and cells are the file's own, not translated).
+
 The order of the checks: the file (size, zip directory — see ``safety``), the sheets
 (none deleted, none added), the hidden sheet (whose template, its own checksum), every
 protected cell against its digest, nothing written outside the lines, then each input
@@ -15,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -44,7 +48,6 @@ from logframe.textclean import strip_bidi_controls
 
 MAX_SHEET_ROWS = 5_000  # a template has a line per indicator: a few hundred rows at most
 MAX_SHEET_COLUMNS = 50
-NEW_TEMPLATE = "download a new template"
 LINE_KINDS = ("indicator", "finance", "beneficiary", "activity")
 ACTIVITY_TEXTS = frozenset({"type", "title", "output", "place", "notes"})
 
@@ -68,7 +71,9 @@ def read_template(
     problems: list[str] = []
     hidden = _hidden_sheet(book, shown)
     if not _small(hidden):
-        raise WorkbookError(shown, [f"{L.HIDDEN}: the hidden sheet was changed; {NEW_TEMPLATE}"])
+        raise WorkbookError(
+            shown, [f"{L.HIDDEN}: " + _("the hidden sheet was changed; download a new template")]
+        )
     identity = _identity(hidden, shown)
     lines, cells = _tables(hidden, shown)
     _check_sheets(book, problems)
@@ -76,7 +81,8 @@ def read_template(
         hidden.cell(row=L.CHECKSUM_ROW, column=2).value
     ):
         problems.append(
-            f"{L.HIDDEN}!B{L.CHECKSUM_ROW}: the template's hidden sheet was changed; {NEW_TEMPLATE}"
+            f"{L.HIDDEN}!B{L.CHECKSUM_ROW}: "
+            + _("the template's hidden sheet was changed; download a new template")
         )
     _check_protected(book, cells, problems)
     _check_outside(book, lines, problems)
@@ -101,13 +107,17 @@ def _hidden_sheet(book: Workbook, name: str) -> Worksheet:
         raise WorkbookError(
             name,
             [
-                f"{L.HIDDEN}: the hidden sheet that identifies the template is missing — this is "
-                f"not a Logframe data-entry template (or a program dropped it); {NEW_TEMPLATE}"
+                f"{L.HIDDEN}: "
+                + _(
+                    "the hidden sheet that identifies the template is missing — this is not a"
+                    " Logframe data-entry template (or a program dropped it); download a new"
+                    " template"
+                )
             ],
         )
     sheet = book[L.HIDDEN]
     if not isinstance(sheet, Worksheet):
-        raise WorkbookError(name, [f"{L.HIDDEN}: not a worksheet; {NEW_TEMPLATE}"])
+        raise WorkbookError(name, [f"{L.HIDDEN}: " + _("not a worksheet; download a new template")])
     return sheet
 
 
@@ -118,13 +128,17 @@ def _identity_texts(ws: Worksheet) -> list[str]:
 def _identity(ws: Worksheet, name: str) -> TemplateIdentity:
     values = dict(zip(L.IDENTITY_KEYS, _identity_texts(ws), strict=True))
     if values["template"] != L.TEMPLATE_MARK:
-        raise WorkbookError(name, [f"{L.HIDDEN}!B1: not a Logframe data-entry template"])
+        raise WorkbookError(name, [f"{L.HIDDEN}!B1: " + _("not a Logframe data-entry template")])
     if values["version"] != L.TEMPLATE_VERSION:
         raise WorkbookError(
             name,
             [
-                f"{L.HIDDEN}!B2: template version {values['version']!r}; this Logframe reads "
-                f"version {L.TEMPLATE_VERSION}: {NEW_TEMPLATE}"
+                f"{L.HIDDEN}!B2: "
+                + _(
+                    "template version %(version)s; this Logframe reads version %(reads)s:"
+                    " download a new template"
+                )
+                % {"version": repr(values["version"]), "reads": L.TEMPLATE_VERSION}
             ],
         )
     try:
@@ -153,14 +167,14 @@ def _tables(ws: Worksheet, name: str) -> tuple[list[_Line], list[tuple[str, str]
                 cells.append((str(where), _text(values[L.CELL_COLUMN])))
     except (ValueError, TypeError, IndexError, KeyError) as exc:
         raise WorkbookError(
-            name, [f"{L.HIDDEN}: the table of lines is damaged; {NEW_TEMPLATE}"]
+            name, [f"{L.HIDDEN}: " + _("the table of lines is damaged; download a new template")]
         ) from exc
     return lines, cells
 
 
 def _line_of(values: tuple[Any, ...]) -> _Line:
     key, sheet, row, version, as_written, kinds = values[:6]
-    kind, _, code = str(key).partition(":")
+    kind, _colon, code = str(key).partition(":")
     if kind not in LINE_KINDS or not code or sheet != L.sheet_of_line(kind):
         raise ValueError("malformed line")
     if kind == "beneficiary":
@@ -194,22 +208,25 @@ def _line_row(line: _Line) -> tuple[object, ...]:
 def _check_sheets(book: Workbook, problems: list[str]) -> None:
     for sheet in L.SHEETS:
         if sheet not in book.sheetnames:
-            problems.append(f"{sheet}: the sheet is missing (deleted?); {NEW_TEMPLATE}")
+            problems.append(
+                f"{sheet}: " + _("the sheet is missing (deleted?); download a new template")
+            )
     for sheet in book.sheetnames:
         if sheet not in L.SHEETS:
-            problems.append(f"{sheet}: this sheet is not part of the template; delete it")
+            problems.append(f"{sheet}: " + _("this sheet is not part of the template; delete it"))
     for sheet in L.COLUMNS:
         ws = book[sheet] if sheet in book.sheetnames else None
         if ws is not None and (ws.max_row > MAX_SHEET_ROWS or ws.max_column > MAX_SHEET_COLUMNS):
             problems.append(
-                f"{sheet}: the sheet reaches cell {get_column_letter(ws.max_column)}"
-                f"{ws.max_row}, far beyond the template's lines"
+                f"{sheet}: "
+                + _("the sheet reaches cell %(cell)s, far beyond the template's lines")
+                % {"cell": f"{get_column_letter(ws.max_column)}{ws.max_row}"}
             )
 
 
 def _check_protected(book: Workbook, cells: list[tuple[str, str]], problems: list[str]) -> None:
     for where, fingerprints in cells:
-        sheet, _, number = where.partition("!")
+        sheet, _bang, number = where.partition("!")
         if sheet not in book.sheetnames or not _small(book[sheet]) or not number.isdigit():
             continue
         row = int(number)
@@ -217,10 +234,14 @@ def _check_protected(book: Workbook, cells: list[tuple[str, str]], problems: lis
         for letter, fingerprint in zip(letters, fingerprints.split(), strict=False):
             value = book[sheet][f"{letter}{row}"].value
             if digest(f"{sheet}!{letter}{row}", value) != fingerprint:
-                now = canonical(value)[:40] or "empty"
+                now = canonical(value)[:40]
                 problems.append(
-                    f"{sheet}!{letter}{row}: a protected cell was changed (it now reads {now!r}); "
-                    "only the yellow cells may be filled"
+                    f"{sheet}!{letter}{row}: "
+                    + _(
+                        "a protected cell was changed (it now reads %(now)s); only the yellow"
+                        " cells may be filled"
+                    )
+                    % {"now": repr(now) if now else repr(_("empty"))}
                 )
 
 
@@ -237,10 +258,9 @@ def _check_outside(book: Workbook, lines: list[_Line], problems: list[str]) -> N
             for (row, column), cell in ws._cells.items()  # the cells that exist, not the grid
             if (row > last_row or column > last_column) and cell.value not in (None, "")
         )
+        outside = _("outside the template's lines; nothing may be added there")
         problems.extend(
-            f"{sheet}!{get_column_letter(column)}{row}: outside the template's lines; "
-            "nothing may be added there"
-            for row, column in stray[:20]
+            f"{sheet}!{get_column_letter(column)}{row}: {outside}" for row, column in stray[:20]
         )
 
 
@@ -279,14 +299,19 @@ def _read_line(
 
 def _formula_problem(value: object, kind: L.Kind) -> str:
     shown = str(value)[:40]
-    what = "text" if kind is L.Kind.TEXT else "the figure itself"
-    return f"a formula ({shown}) is not accepted in a template; enter {what}"
+    if kind is L.Kind.TEXT:
+        return _("a formula (%(formula)s) is not accepted in a template; enter text") % {
+            "formula": shown
+        }
+    return _("a formula (%(formula)s) is not accepted in a template; enter the figure itself") % {
+        "formula": shown
+    }
 
 
 def _typed(
     line: _Line, values: dict[str, Any], edited: bool
 ) -> IndicatorLine | FinanceLine | BeneficiaryLine | ActivityLine:
-    kind, _, key = line.key.partition(":")
+    kind, _colon, key = line.key.partition(":")
     common: dict[str, Any] = {"row": line.row, "version": line.version, "edited": edited}
     if kind == "indicator":
         return IndicatorLine(code=key, **common, **values)
