@@ -16,8 +16,10 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext as _
 
 from logframe.portfolio import models as m
+from logframe.portfolio.audit.field_names import field_name
 from logframe.portfolio.audit.names import Names, as_text, raw, user_name, want_relations
 from logframe.portfolio.audit.tables import BY_KIND, QUIET_ON_CREATE, TABLES, Audited, history
 
@@ -35,7 +37,7 @@ class LogEntry:
     what: str  # "Indicator 1.1.9 value, 2013Q1"
     object_kind: str  # the table's filter key: "value", "finance", …
     quarter: str  # "2013Q1", or "" for what is not tied to a quarter
-    field: str  # the field's name as people say it; "" when nothing visible changed
+    field: str  # the field's name as people say it, in the active language; "" if none
     old: str
     new: str
     reason: str
@@ -152,7 +154,7 @@ def _row_entries(
     change = row.history_type
     old_row, new_row = {"+": (None, row), "-": (row, None)}.get(change, (before, row))
     pairs = [
-        (str(field.verbose_name), as_text(field, old, names), as_text(field, new, names))
+        (field_name(field), as_text(field, old, names), as_text(field, new, names))
         for field in table.fields()
         for old, new in [(_raw(field, old_row), _raw(field, new_row))]
         if _shown(field, change, old, new)
@@ -163,7 +165,7 @@ def _row_entries(
             partners.get(row.history_id),
         )
         if old_set is not None and new_set is not None and old_set != new_set:
-            pairs.append(("partners", _orgs(old_set, names), _orgs(new_set, names)))
+            pairs.append((_("partners"), _orgs(old_set, names), _orgs(new_set, names)))
     what, quarter = _label(table.kind, row, names)
     return [
         LogEntry(
@@ -200,30 +202,50 @@ def _orgs(ids: frozenset[int], names: Names) -> str:
 
 
 def _label(kind: str, row: Any, names: Names) -> tuple[str, str]:
-    """What a history row is about, and its quarter ("" if none)."""
+    """What a history row is about, in the active language, and its quarter ("" if none)."""
     quarter = names.name(m.ReportingPeriod, getattr(row, "period_id", None))
-    if kind == "project":
-        return f"Project {row.number}", ""
-    if kind == "participation":
-        return f"Participation {names.name(m.Organisation, row.organisation_id)}", ""
-    if kind == "result":
-        return f"{'JP output' if row.level == 'jp_output' else 'Output'} {row.code}", ""
-    if kind in ("indicator", "activity"):
-        return f"{kind.capitalize()} {row.code}", ""
-    if kind == "footnote":
-        return f"Footnote {row.number}", ""
+    if kind in ("value", "finance", "beneficiaries", "progress"):
+        return _quarter_label(kind, row, names, quarter), quarter
     if kind == "quarter":
-        return f"Quarter {row.year}Q{row.quarter}", f"{row.year}Q{row.quarter}"
+        code = f"{row.year}Q{row.quarter}"
+        return _("Quarter %(code)s") % {"code": code}, code
+    if kind == "evidence":
+        indicator, quarter = names.value_parts(row.indicator_value_id)
+        text = _("Evidence %(name)s of indicator %(code)s, %(quarter)s")
+        return text % {"name": row.name, "code": indicator, "quarter": quarter}, quarter
+    return _project_label(kind, row, names), ""
+
+
+def _project_label(kind: str, row: Any, names: Names) -> str:
+    if kind == "project":
+        return _("Project %(number)s") % {"number": row.number}
+    if kind == "participation":
+        organisation = names.name(m.Organisation, row.organisation_id)
+        return _("Participation %(organisation)s") % {"organisation": organisation}
+    if kind == "result" and row.level == "jp_output":
+        return _("JP output %(code)s") % {"code": row.code}
+    if kind == "result":
+        return _("Output %(code)s") % {"code": row.code}
+    if kind == "indicator":
+        return _("Indicator %(code)s") % {"code": row.code}
+    if kind == "activity":
+        return _("Activity %(code)s") % {"code": row.code}
+    return _("Footnote %(number)s") % {"number": row.number}
+
+
+def _quarter_label(kind: str, row: Any, names: Names, quarter: str) -> str:
     if kind == "value":
-        return f"Indicator {names.name(m.Indicator, row.indicator_id)} value, {quarter}", quarter
+        code = names.name(m.Indicator, row.indicator_id)
+        return _("Indicator %(code)s value, %(quarter)s") % {"code": code, "quarter": quarter}
     if kind == "finance":
-        return f"Finance {names.name(m.Participation, row.participation_id)}, {quarter}", quarter
+        organisation = names.name(m.Participation, row.participation_id)
+        text = _("Finance %(organisation)s, %(quarter)s")
+        return text % {"organisation": organisation, "quarter": quarter}
     if kind == "beneficiaries":
-        return f"Beneficiaries {row.group}, {quarter}", quarter
-    if kind == "progress":
-        return f"Output {names.name(m.Result, row.result_id)} progress, {quarter}", quarter
-    indicator, quarter = names.value_parts(row.indicator_value_id)
-    return f"Evidence {row.name} of indicator {indicator}, {quarter}", quarter
+        text = _("Beneficiaries %(group)s, %(quarter)s")
+        return text % {"group": row.group, "quarter": quarter}
+    code = names.name(m.Result, row.result_id)
+    return _("Output %(code)s progress, %(quarter)s") % {"code": code, "quarter": quarter}
 
 
 def _partners(

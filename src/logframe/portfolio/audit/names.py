@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from logframe.portfolio import models as m
 from logframe.portfolio.audit.tables import history
@@ -150,4 +151,4 @@ def decimal_text(number: Decimal) -> str:
 
 
 def user_name(user: Any) -> str:
-    return str(user.get_username()) if user is not None else COMMAND_LINE
+    return str(user.get_username()) if user is not None else gettext(COMMAND_LINE)

@@ -7,9 +7,21 @@ import io
 import re
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, pgettext_lazy
+
 from logframe.portfolio.audit import LogEntry
 
-CSV_COLUMNS = ("when", "user", "object", "field", "old", "new", "reason", "kind")
+# The header row, in the request's language ("when", "user", … in English).
+CSV_COLUMNS = (
+    pgettext_lazy("log column", "when"),
+    pgettext_lazy("log column", "user"),
+    pgettext_lazy("log column", "object"),
+    pgettext_lazy("log column", "field"),
+    pgettext_lazy("log column", "old"),
+    pgettext_lazy("log column", "new"),
+    pgettext_lazy("log column", "reason"),
+    pgettext_lazy("log column", "kind"),
+)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
@@ -28,12 +40,12 @@ def neutralise(text: str) -> str:
 
 def log_csv(entries: Iterable[LogEntry]) -> str:
     """One row per entry, under the header ``CSV_COLUMNS``; ``kind`` is created, changed or
-    deleted; ``when`` is ISO 8601 with its UTC offset."""
+    deleted; ``when`` is ISO 8601 with its UTC offset. Words in the active language."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([str(column) for column in CSV_COLUMNS])
     for e in entries:
         cells = (e.when.isoformat(timespec="seconds"), e.who, e.what, e.field, e.old, e.new,
-                 e.reason, e.kind)  # fmt: skip
+                 e.reason, gettext(e.kind))  # fmt: skip
         writer.writerow([neutralise(cell) for cell in cells])
     return out.getvalue()
