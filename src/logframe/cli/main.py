@@ -60,7 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["html", "md", "csv", "docx", "pdf", "xlsx"], default="html"
     )
     report.add_argument(
-        "--lang", choices=["en", "ar", "ckb"], default="en", help="language of the report's labels"
+        "--lang",
+        choices=["en", "ar", "ckb"],
+        default="en",
+        help="the document's language: its labels, dates, data-quality findings and the "
+        "project's texts where translated",
     )
     report.add_argument("--fund", help="fund code, when the number is used in several funds")
     report.add_argument("--out", required=True, help="the file to write ('-' for stdout)")
