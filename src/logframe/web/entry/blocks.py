@@ -89,15 +89,21 @@ class ValueRow:
     findings: list[Finding] = field(default_factory=list)
     notice: Notice | None = None
     evidence_form: f.EvidenceForm | None = None
+    editable: bool = False  # the person may edit it: its inputs are written without ``form``
 
     @property
     def anchor(self) -> str:
         return f"indicator-{self.indicator.pk}"
 
     @property
+    def editing(self) -> bool:
+        """Inputs are shown: a form given (one that failed) or the stored value's."""
+        return self.form is not None or self.editable
+
+    @property
     def may_attach(self) -> bool:
         """Evidence goes on a stored value, by someone who may edit it."""
-        return self.form is not None and self.value is not None
+        return self.editing and self.value is not None
 
     @property
     def upload_form(self) -> f.EvidenceForm:

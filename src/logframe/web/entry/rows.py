@@ -9,8 +9,9 @@ are made once per page from a pattern (``RowUrls``), not reversed for every row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -23,8 +24,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from logframe.domain.findings import Finding
+from logframe.domain.measures import Measure
+from logframe.domain.records import Disaggregation
+from logframe.portfolio import models as m
 from logframe.web.entry import forms as f
 from logframe.web.entry.blocks import Notice, Scope, ValueRow
+from logframe.web.form_rendering import escape as _esc
 from logframe.web.templatetags.entry_fields import entry_field
 from logframe.web.vocabulary import SEVERITY_WORDS, finding_message
 
@@ -67,12 +72,129 @@ class RowUrls:
 
 
 @dataclass(frozen=True)
+class RowWords:
+    """The words of every row, in the page's language: translated once per page."""
+
+    target: str
+    history: str
+    who_changed: str  # with %(code)s
+    save: str
+    attach_evidence: str
+    attach: str
+
+    @classmethod
+    def now(cls) -> RowWords:
+        return cls(
+            target=_("Target"),
+            history=_("History"),
+            who_changed=_("Who changed %(code)s, when, from what"),
+            save=_("Save"),
+            attach_evidence=_("Attach evidence"),
+            attach=_("Attach"),
+        )
+
+
+_MARK = re.compile("\x00([=?]?)(\\w+)\x00")  # a place in StoredInputs' markup
+
+
+@dataclass(frozen=True)
+class StoredInputs:
+    """An editable row's inputs holding its stored value, as a ``ValueForm`` writes them.
+
+    Made once per page and shape (milestone or not, split by sex or not) from one form
+    whose pk, code and initial values are marks (``\\x00pk\\x00``); each row fills the
+    marks in one pass (a form per row was a third of the page's time). The rows that show
+    a form that failed are written from that form. ``tests/entry/test_entry_rows.py``
+    holds the two to the same markup.
+    """
+
+    actual: str
+    comment: str
+    version: str
+    options: tuple[str, ...]  # the status choices' values: "?<index>" marks an option
+
+    @classmethod
+    def of(cls, *, milestone: bool, sex_split: bool) -> StoredInputs:
+        indicator = m.Indicator(
+            code="\x00code\x00",
+            measure=Measure.MILESTONE if milestone else Measure.COUNT,
+            disaggregation=Disaggregation.SEX if sex_split else Disaggregation.NONE,
+        )
+        marks = {name: f"\x00{name}\x00" for name in f.ValueForm.base_fields}
+        form = f.ValueForm(initial=marks, indicator=indicator, prefix="v\x00pk\x00")
+        actual, comment, version = form_inputs(form, milestone=milestone, sex_split=sex_split)
+        options = tuple(str(value) for value, _label in f.STATUS_CHOICES)
+        for index, value in enumerate(options):
+            option = f'<option value="{_esc(value)}">'
+            actual = actual.replace(option, f"{option[:-1]}\x00?{index}\x00>")
+        return cls(*(_valued(html, marks) for html in (actual, comment, version)), options)
+
+    def fill(self, row: ValueRow) -> tuple[SafeString, SafeString, SafeString]:
+        initial = f.value_initial(row.value)
+        status = initial.get("status")
+        chosen = "" if status is None else str(status)  # as Django's Select says it
+        own = {"pk": str(row.indicator.pk), "code": _esc(row.indicator.code)}
+
+        def put(mark: re.Match[str]) -> str:
+            kind, name = mark.groups()
+            if kind == "=":
+                value = initial.get(name)
+                return "" if value is None or value == "" else f' value="{_esc(value)}"'
+            if kind == "?":
+                return " selected" if self.options[int(name)] == chosen else ""
+            return own[name]
+
+        return (  # every part escaped: Django's markup, and values through _esc
+            mark_safe(_MARK.sub(put, self.actual)),
+            mark_safe(_MARK.sub(put, self.comment)),
+            mark_safe(_MARK.sub(put, self.version)),
+        )
+
+
+def _valued(html: str, marks: dict[str, str]) -> str:
+    """The ``value`` attribute of each input becomes one mark, "=<field>": a row without
+    a value writes no attribute, as Django does."""
+    for name, mark in marks.items():
+        html = html.replace(f' value="{mark}"', f"\x00={name}\x00")
+    return html
+
+
+def form_inputs(
+    form: f.ValueForm, *, milestone: bool, sex_split: bool
+) -> tuple[SafeString, SafeString, SafeString]:
+    """A row's inputs from its form: the actual's, the comment's, the hidden version."""
+    if milestone:
+        actual = entry_field(form["status"], _("Status")) + entry_field(
+            # xgettext:no-python-format
+            form["estimated_pct"],
+            _("% complete"),
+        )
+    else:
+        actual = entry_field(form["value"], _("Total"))
+        if sex_split:
+            actual += entry_field(form["male"], _("Male")) + entry_field(
+                form["female"], _("Female")
+            )
+    version = mark_safe(str(form["version"]))  # Django's safe markup
+    return actual, entry_field(form["comment"], _("Comment"), True), version
+
+
+@dataclass(frozen=True)
 class PageParts:
-    """What every row of one page shares: its URLs, the CSRF input, the empty upload form."""
+    """What every row of one page shares: its URLs, the CSRF input, the empty upload form,
+    its words and the inputs of each shape of row."""
 
     urls: RowUrls
     csrf_input: SafeString
     upload_fields: str  # the unbound evidence form's fields, with _PK for the indicator's pk
+    words: RowWords
+    inputs: dict[tuple[bool, bool], StoredInputs] = field(default_factory=dict)
+
+    def stored_inputs(self, row: ValueRow) -> StoredInputs:
+        shape = (row.milestone, row.sex_split)
+        if shape not in self.inputs:
+            self.inputs[shape] = StoredInputs.of(milestone=row.milestone, sex_split=row.sex_split)
+        return self.inputs[shape]
 
 
 def page_parts(scope: Scope, request: Any) -> PageParts:
@@ -87,22 +209,23 @@ def page_parts(scope: Scope, request: Any) -> PageParts:
             '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token
         ),
         upload_fields=str(fields),
+        words=RowWords.now(),
     )
 
 
 def value_row_html(row: ValueRow, parts: PageParts) -> SafeString:
     """``<tbody>``: the row's inputs, then its findings, notices and evidence."""
     code = row.indicator.code
-    urls = parts.urls
+    urls, words = parts.urls, parts.words
     save_url = RowUrls.fill(urls.save, code)
     history = format_html(
         '<a class="history-link" href="{}" title="{}">{}</a>',
         RowUrls.fill(urls.history, code),
-        _("Who changed %(code)s, when, from what") % {"code": code},
-        _("History"),
+        words.who_changed % {"code": code},
+        words.history,
     )
     classes = "block value-row"
-    if row.form:
+    if row.editing:
         classes += " editable"
     if row.notice:
         classes += f" notice-{row.notice.kind}"
@@ -113,31 +236,24 @@ def value_row_html(row: ValueRow, parts: PageParts) -> SafeString:
         classes,
         code,
         row.indicator.text,
-        _("Target"),
+        words.target,
         row.target,
         findings_list(row.findings, row.anchor),
     )
-    cells = _form_cells(row, parts, save_url, history) if row.form else _read_cells(row, history)
+    cells = _form_cells(row, parts, save_url, history) if row.editing else _read_cells(row, history)
     return format_html(
         "{}{}</tr>\n{}</tbody>\n", head, cells, _detail(row, parts, save_url, urls.page)
     )
 
 
 def _form_cells(row: ValueRow, parts: PageParts, save_url: str, history: SafeString) -> str:
-    form = row.form
-    assert form is not None
-    if row.milestone:
-        inputs = entry_field(form["status"], _("Status")) + entry_field(
-            # xgettext:no-python-format
-            form["estimated_pct"],
-            _("% complete"),
-        )
+    if row.form is not None:
+        inputs = form_inputs(row.form, milestone=row.milestone, sex_split=row.sex_split)
+        form_id = row.form.form_id
     else:
-        inputs = entry_field(form["value"], _("Total"))
-        if row.sex_split:
-            inputs += entry_field(form["male"], _("Male")) + entry_field(
-                form["female"], _("Female")
-            )
+        inputs = parts.stored_inputs(row).fill(row)
+        form_id = f"form-v{row.indicator.pk}"
+    actual, comment, version = inputs
     saved = notice_html(row.notice, parts.urls.page, "") if _is_saved(row.notice) else ""
     return format_html(
         '  <td class="actual">{}</td>\n'
@@ -147,14 +263,14 @@ def _form_cells(row: ValueRow, parts: PageParts, save_url: str, history: SafeStr
         ' hx-swap="outerHTML" hx-sync="this:drop" hx-disabled-elt="find button">'
         '{}{}<button type="submit">{}</button></form>\n'
         "    {}{}\n  </td>\n",
-        inputs,
-        entry_field(form["comment"], _("Comment"), True),
-        form.form_id,
+        actual,
+        comment,
+        form_id,
         save_url,
         save_url,
         parts.csrf_input,
-        form["version"],
-        _("Save"),
+        version,
+        parts.words.save,
         saved,
         history,
     )
@@ -293,13 +409,13 @@ def _upload(row: ValueRow, parts: PageParts) -> SafeString:
         ' hx-encoding="multipart/form-data" hx-target="closest .evidence" hx-swap="outerHTML">'
         '{}{}{}<button type="submit">{}</button></form></details>',
         " open" if form is not None else "",
-        _("Attach evidence"),
+        parts.words.attach_evidence,
         attach_url,
         attach_url,
         parts.csrf_input,
         errors,
         fields,
-        _("Attach"),
+        parts.words.attach,
     )
 
 

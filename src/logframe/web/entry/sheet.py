@@ -220,11 +220,10 @@ def value_row(
     form: f.ValueForm | None = None,
     notice: Notice | None = None,
 ) -> ValueRow:
-    if form is None and scope.may_edit_result(indicator.result_id):
-        form = f.ValueForm(
-            initial=f.value_initial(value), indicator=indicator, prefix=f"v{indicator.pk}"
-        )
-    return ValueRow(indicator, value, form, evidence, findings, notice)
+    """``form``: one that failed, to show again; without it an editable row's inputs hold
+    the stored value (``rows.py`` writes them from one form per page, not one per row)."""
+    editable = form is not None or scope.may_edit_result(indicator.result_id)
+    return ValueRow(indicator, value, form, evidence, findings, notice, editable=editable)
 
 
 def value_row_alone(
