@@ -10,6 +10,8 @@ Environment:
 - ``LOGFRAME_LOGIN_FAILURES_PER_ACCOUNT`` / ``..._PER_ADDRESS`` /
   ``LOGFRAME_LOGIN_LOCKOUT_SECONDS``: failed web logins before a lockout, and its length
   (default 5 / 20 / 900).
+- ``LOGFRAME_CACHE_URL``: ``redis://host:port/db`` for the rendered-page cache shared by
+  every worker (default: each process's own memory).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -93,6 +96,7 @@ INSTALLED_APPS = [
     "logframe.activities",
     "logframe.translations",
     "logframe.web",
+    "logframe.pagecache",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -195,6 +199,19 @@ EMAIL_HOST = os.environ.get("LOGFRAME_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("LOGFRAME_EMAIL_PORT", "25"))
 
 # Login throttling (accounts/throttle.py): failures counted in the default cache.
+# The default cache holds the rendered pages (web/page_cache.py): Redis shared by every
+# worker when LOGFRAME_CACHE_URL is set (redis://host:port/db), else each process's memory.
+_CACHE_URL = os.environ.get("LOGFRAME_CACHE_URL", "").strip()
+if _CACHE_URL and not _CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"LOGFRAME_CACHE_URL must be a redis:// URL, not {_CACHE_URL!r}")
+CACHES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+    if _CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
 LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGFRAME_LOGIN_FAILURES_PER_ACCOUNT", "5"))
 LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGFRAME_LOGIN_FAILURES_PER_ADDRESS", "20"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGFRAME_LOGIN_LOCKOUT_SECONDS", "900"))

@@ -7,17 +7,32 @@ findings and output progress need are loaded for a whole page of projects at onc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest, Least, Lower
 
 from logframe.domain.periods import Quarter
-from logframe.domain.records import (
-    Role,
-)
+from logframe.domain.records import PeriodState, Role
 from logframe.portfolio import models as m
 from logframe.portfolio.selectors import fund_project_rows
 
@@ -59,12 +74,151 @@ def fund_dashboard_rows(
     *, projects: QuerySet[m.Project], filters: RowFilters = RowFilters()
 ) -> list[ProjectRow]:
     """The projects' rows, filtered, ordered by number: one query in all."""
+    return [_row(values) for values in fund_dashboard_query(projects=projects, filters=filters)]
+
+
+def fund_dashboard_query(
+    *, projects: QuerySet[m.Project], filters: RowFilters = RowFilters()
+) -> QuerySet[m.Project, dict[str, Any]]:
+    """The rows as a query (values of ``_ROW_FIELDS``), filtered, not yet evaluated."""
     latest = m.ReportingPeriod.objects.filter(project=OuterRef("pk")).order_by("-year", "-quarter")
     rows = fund_project_rows(projects=projects).annotate(
         latest_id=Subquery(latest.values("pk")[:1]),
         latest_submitted_at=Subquery(latest.values("submitted_at")[:1]),
     )
-    return [_row(values) for values in _filtered(rows, filters).values(*_ROW_FIELDS)]
+    values: QuerySet[m.Project, dict[str, Any]] = _filtered(rows, filters).values(*_ROW_FIELDS)
+    return values
+
+
+@dataclass(frozen=True)
+class FundTotals:
+    """The sums of the filtered projects' figures (None when no project has the figure)."""
+
+    projects: int
+    budget: Decimal | None
+    committed: Decimal | None
+    disbursed: Decimal | None
+
+
+def fund_dashboard_totals(*, rows: QuerySet[m.Project, dict[str, Any]]) -> FundTotals:
+    """One query: how many rows, and their budgets, committed and disbursed added up."""
+    sums = rows.order_by().aggregate(
+        n=Count("pk"), budget_sum=Sum("budget"), committed_sum=Sum("committed"),
+        disbursed_sum=Sum("disbursed"),
+    )  # fmt: skip
+    return FundTotals(
+        projects=sums["n"],
+        budget=sums["budget_sum"],
+        committed=sums["committed_sum"],
+        disbursed=sums["disbursed_sum"],
+    )
+
+
+def fund_dashboard_page(
+    *, rows: QuerySet[m.Project, dict[str, Any]], sort: str, descending: bool, start: int,
+    stop: int,
+) -> list[ProjectRow]:  # fmt: skip
+    """Rows ``start`` to ``stop`` in the order of ``sort`` (a key of ``SORTS``): one query,
+    the order and the slice in SQL. Rows without the figure come last either way; ties
+    are in project number order."""
+    order = SORTS[sort]()
+    first = order.desc(nulls_last=True) if descending else order.asc(nulls_last=True)
+    then = Lower("number").desc() if sort == "project" and descending else Lower("number").asc()
+    return [_row(values) for values in rows.order_by(first, then, "pk")[start:stop]]
+
+
+SENT_STATES = (PeriodState.SUBMITTED.value, PeriodState.APPROVED.value)
+STATE_ORDER = (PeriodState.OPEN, PeriodState.RETURNED, PeriodState.SUBMITTED, PeriodState.APPROVED)
+
+
+def _ratio(part: str) -> Case:
+    """``part`` as a share of the budget; NULL without a positive budget (``ratio_percent``)."""
+    return Case(
+        When(budget__gt=0, then=Cast(part, FloatField()) * 100.0 / Cast("budget", FloatField())),
+        default=None,
+        output_field=FloatField(),
+    )
+
+
+def _elapsed() -> Case:
+    """``domain.finance.elapsed_percent`` at the end of the latest quarter, as its order:
+    the days from the start to the quarter's end (+1, within 0..duration) over the
+    duration's days; NULL where ``project_elapsed`` is None."""
+    end = Coalesce("revised_end_date", "planned_end_date")
+    total = DaysBetween(end, F("start_date")) + 1
+    elapsed = Least(
+        Greatest(
+            QuarterEndDays(F("latest_year"), F("latest_quarter"), F("start_date")) + 1, Value(0)
+        ),
+        total,
+    )
+    return Case(
+        When(
+            Q(start_date__isnull=False, latest_year__isnull=False)
+            & Q(
+                Q(revised_end_date__gte=F("start_date"))
+                | Q(revised_end_date__isnull=True, planned_end_date__gte=F("start_date"))
+            ),
+            then=ExpressionWrapper(elapsed * 1.0 / total, FloatField()),
+        ),
+        default=None,
+        output_field=FloatField(),
+    )
+
+
+SORTS: dict[str, Callable[[], Any]] = {
+    "project": lambda: Lower("number"),
+    "lead": lambda: Lower("lead_code"),
+    "budget": lambda: F("budget"),
+    "committed": lambda: _ratio("committed"),
+    "disbursed": lambda: _ratio("disbursed"),
+    "elapsed": _elapsed,
+    "quarter": lambda: F("latest_year") * 10 + F("latest_quarter"),
+    "state": lambda: Case(
+        *(When(latest_state=state.value, then=Value(n)) for n, state in enumerate(STATE_ORDER)),
+        default=None,
+        output_field=IntegerField(),
+    ),
+    # the days left until an unsent report is due, in the order of its quarter's end
+    "due": lambda: Case(
+        When(
+            Q(latest_year__isnull=False) & ~Q(latest_state__in=SENT_STATES),
+            then=F("latest_year") * 10 + F("latest_quarter"),
+        ),
+        default=None,
+        output_field=IntegerField(),
+    ),
+}
+
+
+class DaysBetween(Func):
+    """Whole days from the second date to the first."""
+
+    output_field = IntegerField()
+
+    def as_sql(  # type: ignore[override]
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, list[Any]]:
+        (later, lp), (earlier, ep) = (compiler.compile(e) for e in self.get_source_expressions())
+        if connection.vendor == "postgresql":
+            return f"({later} - {earlier})", [*lp, *ep]
+        return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)", [*lp, *ep]
+
+
+class QuarterEndDays(Func):
+    """Whole days from a date to the last day of quarter (year, number)."""
+
+    output_field = IntegerField()
+
+    def as_sql(  # type: ignore[override]
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, list[Any]]:
+        (y, yp), (q, qp), (d, dp) = (compiler.compile(e) for e in self.get_source_expressions())
+        if connection.vendor == "postgresql":
+            end = f"(make_date({y}, 3 * {q}, 1) + interval '1 month' - interval '1 day')::date"
+            return f"({end} - {d})", [*yp, *qp, *dp]
+        end = f"date(printf('%%04d-%%02d-01', {y}, 3 * {q}), '+1 month', '-1 day')"
+        return f"CAST(julianday({end}) - julianday({d}) AS INTEGER)", [*yp, *qp, *dp]
 
 
 _ROW_FIELDS = (

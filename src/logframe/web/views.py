@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from logframe.accounts.access import access_project_for_user
 from logframe.domain.periods import Quarter
+from logframe.portfolio.models import Project
 from logframe.reporting.assemble import (
     CONTENT_TYPES,
     FORMATS,
@@ -19,11 +20,19 @@ from logframe.reporting.assemble import (
 from logframe.reporting.html import REPORT_CSS, render_html_body
 from logframe.reporting.html.style import RTL_CSS
 from logframe.reporting.labels import LANGS, Lang
+from logframe.web.page_cache import cached_page, project_scope
 
 
 @login_required
 def project_page(request: HttpRequest, fund: str, number: str) -> HttpResponse:
     project = access_project_for_user(user=request.user, fund_code=fund, number=number)
+    return cached_page(
+        request, scope=project_scope(project.pk), render=lambda: _project_page(request, project)
+    )
+
+
+def _project_page(request: HttpRequest, project: Project) -> HttpResponse:
+    number = project.number
     periods = list(project.periods.all())
     if not periods:
         return render(request, "web/project.html", {"project": project, "periods": []})

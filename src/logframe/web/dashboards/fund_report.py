@@ -32,6 +32,7 @@ from logframe.reporting.fund import (
 from logframe.reporting.fund.model import ProjectLine
 from logframe.reporting.fund.tables import Cell, Table, fund_tables
 from logframe.reporting.fund.words import BEHIND_REASONS, amount, count, percent
+from logframe.web.page_cache import cached_page, fund_scope
 
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
@@ -46,11 +47,11 @@ SHOWN_ROWS = 25
 DRILL_PAGE = 100
 
 
-def _report(request: HttpRequest, code: str) -> tuple[m.Fund, FundReportModel]:
+def _report(request: HttpRequest, fund: m.Fund) -> tuple[m.Fund, FundReportModel]:
     """The report of the quarter asked for (``?period=2013Q1``; the fund's latest by
-    default) over the projects this person may see; 404 for a fund they may not see or a
-    period that is not a quarter."""
-    fund = access_fund_for_user(user=request.user, code=code)
+    default) over the projects this person may see; 404 for a period that is not a
+    quarter. The caller has checked that they may see the fund."""
+    code = fund.code
     projects = visible_projects(user=request.user, fund=fund)
     period = request.GET.get("period", "").strip()
     if not period:
@@ -71,7 +72,14 @@ def _report(request: HttpRequest, code: str) -> tuple[m.Fund, FundReportModel]:
 
 @login_required
 def fund_report_page(request: HttpRequest, code: str) -> HttpResponse:
-    fund, model = _report(request, code)
+    fund = access_fund_for_user(user=request.user, code=code)
+    return cached_page(
+        request, scope=fund_scope(fund.pk), render=lambda: _report_page(request, fund)
+    )
+
+
+def _report_page(request: HttpRequest, fund: m.Fund) -> HttpResponse:
+    fund, model = _report(request, fund)
     tables = [_web_table(table, fund=fund, model=model) for table in fund_tables(model, gettext)]
     chart = {
         "labels": [p.quarter for p in model.trend],
@@ -103,7 +111,7 @@ def fund_report_page(request: HttpRequest, code: str) -> HttpResponse:
 def fund_report_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404(f"no format {fmt}")
-    fund, model = _report(request, code)
+    fund, model = _report(request, access_fund_for_user(user=request.user, code=code))
     lang = (get_language() or "en").split("-")[0]
     data = render_fund_report(model, fmt, lang=lang if lang in ("en", "ar", "ckb") else "en")
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
@@ -116,7 +124,14 @@ def fund_report_download(request: HttpRequest, code: str, fmt: str) -> HttpRespo
 @login_required
 def fund_report_projects(request: HttpRequest, code: str) -> HttpResponse:
     """The projects behind one figure of the report: ``?by=sector&key=Health``."""
-    fund, model = _report(request, code)
+    fund = access_fund_for_user(user=request.user, code=code)
+    return cached_page(
+        request, scope=fund_scope(fund.pk), render=lambda: _drill_page(request, fund)
+    )
+
+
+def _drill_page(request: HttpRequest, fund: m.Fund) -> HttpResponse:
+    fund, model = _report(request, fund)
     by, key = request.GET.get("by", "all"), request.GET.get("key", "")
     if by not in DRILLS:
         raise Http404(f"no drill-down {by!r}")

@@ -27,6 +27,7 @@ from logframe.portfolio import models as m
 from logframe.web.dashboards import fund_list
 from logframe.web.dashboards.deadline import report_deadline
 from logframe.web.dashboards.overview import header_facts, project_overview
+from logframe.web.page_cache import cached_page, fund_scope, project_scope
 
 STATES = tuple(state.value for state in PeriodState)
 SEARCH_LENGTH = 100
@@ -43,25 +44,34 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def fund_page(request: HttpRequest, code: str) -> HttpResponse:
     fund = access_fund_for_user(user=request.user, code=code)
+    return cached_page(request, scope=fund_scope(fund.pk), render=lambda: _fund_page(request, fund))
+
+
+def _fund_page(request: HttpRequest, fund: m.Fund) -> HttpResponse:
+    """The filters, the order, the page and the totals in SQL; the page's 50 rows only are
+    worked out in Python."""
     projects = visible_projects(user=request.user, fund=fund)
     choices = dashboards.fund_filter_choices(projects=projects)
     filters = _filters(request.GET, choices)
     sort, descending = fund_list.parse_sort(request.GET.get("sort", ""))
+    query = dashboards.fund_dashboard_query(projects=projects, filters=filters)
+    totals = dashboards.fund_dashboard_totals(rows=query)
+    page = Paginator(range(totals.projects), fund_list.PAGE_SIZE).get_page(request.GET.get("page"))
+    start = (page.number - 1) * fund_list.PAGE_SIZE
+    listed = dashboards.fund_dashboard_page(
+        rows=query, sort=sort, descending=descending, start=start, stop=start + len(page)
+    )
     rows = fund_list.fund_rows(
-        rows=dashboards.fund_dashboard_rows(projects=projects, filters=filters),
+        rows=listed,
         finance_decimals=fund.finance_decimals,
         due_days=fund.report_due_days,
         today=timezone.localdate(),
     )
-    page = Paginator(
-        fund_list.sorted_rows(rows, key=sort, descending=descending), fund_list.PAGE_SIZE
-    ).get_page(request.GET.get("page"))
     context = {
         "fund": fund,
         "page": page,
-        "rows": fund_list.with_progress(
-            list(page.object_list), indicator_decimals=fund.indicator_decimals
-        ),
+        "rows": fund_list.with_progress(rows, indicator_decimals=fund.indicator_decimals),
+        "totals": fund_list.totals_row(totals, finance_decimals=fund.finance_decimals),
         "columns": _columns(request.GET, sort=sort, descending=descending),
         "filters": filters,
         "filtered": filters != dashboards.RowFilters(),
@@ -122,6 +132,12 @@ def _query(query: QueryDict, **changes: str | None) -> str:
 @login_required
 def overview_page(request: HttpRequest, fund: str, number: str) -> HttpResponse:
     project = access_project_for_user(user=request.user, fund_code=fund, number=number)
+    return cached_page(
+        request, scope=project_scope(project.pk), render=lambda: _overview(request, project)
+    )
+
+
+def _overview(request: HttpRequest, project: m.Project) -> HttpResponse:
     periods = dashboards.overview_periods(project=project)
     record = selectors.project_record(project=project)
     context: dict[str, Any] = {
