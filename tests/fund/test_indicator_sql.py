@@ -14,7 +14,7 @@ from logframe.domain.measures import Actual, Measure, Part, Status, Target, Targ
 from logframe.domain.periods import Quarter
 from logframe.domain.progress import indicator_percent
 from logframe.portfolio import models as m
-from logframe.portfolio.fund_figures import indicator_percents
+from logframe.portfolio.fund_indicators import indicator_percents
 
 pytestmark = pytest.mark.django_db
 QUARTER = Quarter.parse("2013Q1")

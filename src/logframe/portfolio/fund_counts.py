@@ -18,20 +18,25 @@ With nothing changed, reading the counts of a whole fund is three queries.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import reduce
 from operator import or_
 from typing import TYPE_CHECKING
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from logframe.domain.checks import check_period
+from logframe.domain.checks.register import Register
 from logframe.domain.findings import Severity
+from logframe.domain.register.figures import Rule
+from logframe.domain.register.kinds import RegisteredActivity
 
 if TYPE_CHECKING:
     from logframe.portfolio.models import ReportingPeriod
 
-BATCH = 200  # quarters worked out per batch of records (fifteen queries each)
+BATCH = 200  # quarters worked out per batch of records (twenty queries each)
+EMPTY_REGISTER = Register()
 
 
 class FindingCount(models.Model):
@@ -48,6 +53,18 @@ class FindingCount(models.Model):
     infos = models.PositiveIntegerField(default=0)
     revision = models.BigIntegerField(default=0, help_text="Moved by triggers on every write")
     counted_revision = models.BigIntegerField(default=-1, help_text="The revision counted")
+    # the quarter's indicators as the fund report adds them up (``fund_figures``), valid
+    # while ``figured_revision == revision``; worked out by SQL, never in Python
+    indicators = models.PositiveIntegerField(default=0, help_text="Indicators with a value")
+    scored = models.PositiveIntegerField(default=0, help_text="Of which have a % of planned")
+    percent_sum = models.DecimalField(
+        max_digits=50, decimal_places=20, null=True, help_text="Sum of their % of planned"
+    )
+    achieved = models.PositiveIntegerField(default=0, help_text="% of planned 100 or more")
+    far_behind = models.PositiveIntegerField(
+        default=0, help_text="% of planned below half the time elapsed at the quarter's end"
+    )
+    figured_revision = models.BigIntegerField(default=-1, help_text="The revision figured")
 
     class Meta:
         app_label = "portfolio"
@@ -59,16 +76,32 @@ class FindingCount(models.Model):
 Counts = tuple[int, int, int]  # errors, warnings, infos
 
 
-def finding_counts(*, periods: QuerySet[ReportingPeriod]) -> dict[int, Counts]:
+def counts_rows_create(*, periods: QuerySet[ReportingPeriod]) -> None:
+    """One statement: a counts row (stale: nothing counted, nothing figured) for each
+    period of ``periods`` that has none."""
+    sql, params = periods.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {COUNTS_TABLE} (period_id, errors, warnings, infos, revision,"
+            " counted_revision, indicators, scored, achieved, far_behind, figured_revision)"
+            " SELECT p.id, 0, 0, 0, 0, -1, 0, 0, 0, 0, -1"
+            f" FROM portfolio_reportingperiod p WHERE p.id IN ({sql})"
+            " ON CONFLICT (period_id) DO NOTHING",
+            params,
+        )
+
+
+def finding_counts(
+    *, periods: QuerySet[ReportingPeriod], rows_exist: bool = False
+) -> dict[int, Counts]:
     """Per period id of ``periods``: its findings' counts, exact.
 
-    Three queries when every count is current; the stale or missing ones cost fifteen
-    queries more per batch of ``BATCH`` quarters.
+    Two queries when every count is current (one when the caller made the rows,
+    ``rows_exist``); the stale or missing ones cost twenty queries more per batch of
+    ``BATCH`` quarters.
     """
-    missing = periods.exclude(pk__in=FindingCount.objects.values("period_id")).values("pk")
-    FindingCount.objects.bulk_create(
-        [FindingCount(period_id=v["pk"]) for v in missing], ignore_conflicts=True
-    )
+    if not rows_exist:
+        counts_rows_create(periods=periods)
     rows = list(
         FindingCount.objects.filter(period__in=periods).values_list(
             "period_id", "errors", "warnings", "infos", "revision", "counted_revision"
@@ -85,12 +118,19 @@ def finding_counts(*, periods: QuerySet[ReportingPeriod]) -> dict[int, Counts]:
 def _count(period_ids: list[int], revisions: dict[int, int]) -> dict[int, Counts]:
     """Work the periods' findings out from their records; store each count unless its
     data changed after the revision read (then it stays stale, and is counted next time)."""
-    from logframe.portfolio.records import latest_period_records  # models import this module
+    from logframe.portfolio.models import ReportingPeriod as Period  # models import this module
+    from logframe.portfolio.records import latest_period_records
 
     records = latest_period_records(period_ids=period_ids)
+    projects = dict(Period.objects.filter(pk__in=period_ids).values_list("pk", "project_id"))
+    registers = _registers(project_ids=set(projects.values()))
     done: dict[int, Counts] = {}
     for pk, record in records.items():
-        findings = check_period(project=record, quarter=record.periods[0].quarter)
+        findings = check_period(
+            project=record,
+            quarter=record.periods[0].quarter,
+            register=registers.get(projects[pk], EMPTY_REGISTER),
+        )
         done[pk] = (
             sum(f.severity is Severity.ERROR for f in findings),
             sum(f.severity is Severity.WARNING for f in findings),
@@ -105,6 +145,28 @@ def _count(period_ids: list[int], revisions: dict[int, int]) -> dict[int, Counts
             counted_revision=F("revision"),
         )
     return done
+
+
+def _registers(*, project_ids: set[int]) -> dict[int, Register]:
+    """Two queries: the activity register of each of the projects, as ``check_period``
+    takes it (``activities.selectors.register_of``, for many projects at once)."""
+    from logframe.activities import models as a
+    from logframe.activities.selectors import as_registered, as_rule
+
+    activities: dict[int, list[RegisteredActivity]] = defaultdict(list)
+    for activity in a.Activity.objects.filter(period__project_id__in=project_ids).select_related(
+        "output", "place", "period"
+    ):
+        activities[activity.period.project_id].append(as_registered(activity))
+    rules: dict[int, dict[str, Rule]] = defaultdict(dict)
+    for rule in a.IndicatorRule.objects.filter(
+        indicator__result__project_id__in=project_ids
+    ).select_related("indicator", "indicator__result", "group"):
+        rules[rule.indicator.result.project_id][rule.indicator.code] = as_rule(rule)
+    return {
+        pk: Register(activities=tuple(activities.get(pk, ())), rules=rules.get(pk, {}))
+        for pk in project_ids
+    }
 
 
 def _per_period(done: dict[int, Counts], n: int) -> Case:
@@ -140,10 +202,25 @@ TRACKED: dict[str, tuple[str, str]] = {
 COUNTS_TABLE = "portfolio_findingcount"
 
 
+# the activity register (``logframe.activities``, migration 0010): ``check_period`` reads
+# the project's whole register, so a write to it makes every quarter of the project stale
+REGISTER_TRACKED: dict[str, tuple[str, str]] = {
+    "activities_activity": ("period_id", "period's project"),
+    "activities_indicatorrule": ("indicator_id", "indicator"),
+    "activities_activitygroup": ("id", "activity group"),
+    "activities_place": ("id", "place"),
+}
+
+
 def _periods_of(kind: str, keys: str) -> str:
     """SQL selecting the ids of the periods that ``keys`` (a parenthesised list of values
     or a subquery) of ``kind`` belong to."""
     of_projects = "SELECT id FROM portfolio_reportingperiod WHERE project_id IN "
+    rule_projects = (
+        "SELECT r.project_id FROM activities_indicatorrule ru"
+        " JOIN portfolio_indicator i ON i.id = ru.indicator_id"
+        " JOIN portfolio_result r ON r.id = i.result_id"
+    )
     return {
         "period": f"SELECT id FROM portfolio_reportingperiod WHERE id IN {keys}",
         "value": f"SELECT period_id FROM portfolio_indicatorvalue WHERE id IN {keys}",
@@ -151,6 +228,19 @@ def _periods_of(kind: str, keys: str) -> str:
         "result": f"{of_projects}(SELECT project_id FROM portfolio_result WHERE id IN {keys})",
         "footnote": f"{of_projects}(SELECT project_id FROM portfolio_footnote WHERE id IN {keys})",
         "fund": f"{of_projects}(SELECT id FROM portfolio_project WHERE fund_id IN {keys})",
+        "period's project": (
+            f"{of_projects}(SELECT project_id FROM portfolio_reportingperiod WHERE id IN {keys})"
+        ),
+        "indicator": (
+            f"{of_projects}(SELECT r.project_id FROM portfolio_result r"
+            f" JOIN portfolio_indicator i ON i.result_id = r.id WHERE i.id IN {keys})"
+        ),
+        "activity group": f"{of_projects}({rule_projects} WHERE ru.group_id IN {keys})",
+        "place": (
+            f"{of_projects}(SELECT rp.project_id FROM activities_activity ac"
+            " JOIN portfolio_reportingperiod rp ON rp.id = ac.period_id"
+            f" WHERE ac.place_id IN {keys})"
+        ),
     }[kind]
 
 
@@ -161,11 +251,14 @@ def _bump(kind: str, keys: str) -> str:
     )
 
 
-def trigger_sql(vendor: str) -> tuple[list[str], list[str]]:
-    """The statements creating the triggers on ``vendor``, and those dropping them."""
+def trigger_sql(
+    vendor: str, tracked: dict[str, tuple[str, str]] = TRACKED
+) -> tuple[list[str], list[str]]:
+    """The statements creating the triggers on ``vendor``, and those dropping them: of
+    migration 0008 (``TRACKED``) by default, of 0010 with ``REGISTER_TRACKED``."""
     create: list[str] = []
     drop: list[str] = []
-    for table, (column, kind) in TRACKED.items():
+    for table, (column, kind) in tracked.items():
         name = f"{table}_fc"
         if vendor == "postgresql":
             both = f"(SELECT {column} FROM new_rows UNION SELECT {column} FROM old_rows)"

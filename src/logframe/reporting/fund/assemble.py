@@ -42,9 +42,10 @@ def assemble_fund_report(
     figures = fund_quarter_figures(fund=fund, quarter=quarter, projects=scope)
     counts = None
     if findings:
-        counts = finding_counts(
+        counts = finding_counts(  # the counts rows were made with the figures
             periods=m.ReportingPeriod.objects.filter(
                 project__in=scope, year=quarter.year, quarter=quarter.number
-            )
+            ),
+            rows_exist=True,
         )
     return build_fund_report(figures, findings=counts)

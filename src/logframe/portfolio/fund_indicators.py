@@ -1,0 +1,278 @@
+"""Each quarter's indicators as the fund report adds them up, stored and kept current.
+
+Per quarter (``FindingCount`` row, migration 0010): the indicators with a value, how many
+have a % of planned, the sum of those %, how many reach 100 % and how many are "far
+behind" (a % of planned below half the project's time elapsed at the quarter's end). The
+fund report for a quarter reads these rows instead of working out the % of planned of every
+value of the fund (56 a project) at each request.
+
+They are kept exact the way the findings' counts are (``fund_counts``): the triggers of
+0008 and 0010 move a quarter's ``revision`` on any write its figures depend on (its values
+and their parts, its indicators, its project's dates, the fund's conventions), and
+``indicator_figures_refresh`` works the figures of every quarter whose ``figured_revision``
+is behind out again — by ONE ``UPDATE … FROM`` per fund, in the database, with the same SQL
+rule as before (``indicator_percent_sql``). Each row takes the revision read in the same
+snapshot as the values it was figured from, so a write that lands meanwhile leaves it stale.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Context, Decimal
+from typing import Any
+
+from django.db import connection
+from django.db.models import F, QuerySet
+
+from logframe.domain.conventions import Conventions
+from logframe.domain.measures import Measure, Status, TargetKind
+from logframe.portfolio import models as m
+from logframe.portfolio.fund_counts import (
+    COUNTS_TABLE,
+    FindingCount,
+    counts_rows_create,
+    finding_counts,
+)
+
+FIGURES = ("indicators", "scored", "percent_sum", "achieved", "far_behind")
+CHUNK = 1000  # periods figured per statement
+
+
+def indicator_percent_sql(*, conventions: Conventions, vendor: str) -> tuple[str, list[Any]]:
+    """An indicator's % of planned in a quarter as one SQL expression over the aliases
+    ``v`` (its IndicatorValue) and ``i`` (its Indicator), with its parameters.
+
+    The rules of ``domain.progress.indicator_percent``, first that applies: no target or
+    one to be determined, or a qualitative measure → NULL; a milestone (measure or target)
+    → the estimated % when given, else the fund's default % for the status; a percentage
+    measure the fund does not score → NULL; else the effective actual (the value; else
+    the parts' sum, or their mean for a percentage measure; else male + female) over the
+    target value times 100, NULL without an actual or with a target of 0 or less; then the
+    100 % cap when the fund sets it.
+    """
+    number = "NUMERIC" if vendor == "postgresql" else "REAL"
+    parts = (
+        f"(SELECT {{agg}}(pp.value) FROM {m.IndicatorValuePart._meta.db_table} pp"
+        " WHERE pp.indicator_value_id = v.id)"
+    )
+    both = "CASE WHEN v.male IS NOT NULL AND v.female IS NOT NULL THEN v.male + v.female END"
+    actual = (
+        "CASE WHEN v.value IS NOT NULL THEN v.value"
+        f" WHEN i.measure = '{Measure.PERCENTAGE.value}'"
+        f" THEN COALESCE({parts.format(agg='AVG')}, {both})"
+        f" ELSE COALESCE({parts.format(agg='SUM')}, {both}) END"
+    )
+    statuses = [s for s in Status if conventions.status_pct.get(s) is not None]
+    default = "".join(f" WHEN v.status = %s THEN CAST(%s AS {number})" for _ in statuses)
+    params: list[Any] = []
+    for status in statuses:
+        params += [status.value, conventions.status_pct[status]]
+    milestone = f"COALESCE(v.estimated_pct, CASE{default} END)" if statuses else "v.estimated_pct"
+    unscored = (
+        "" if conventions.score_percentage_indicators
+        else f" WHEN i.measure = '{Measure.PERCENTAGE.value}' THEN NULL"
+    )  # fmt: skip
+    uncapped = (
+        f"CASE WHEN i.target_kind IN ('{TargetKind.TBD.value}', '{TargetKind.NONE.value}')"
+        f" OR i.measure = '{Measure.QUALITATIVE.value}' THEN NULL"
+        f" WHEN i.measure = '{Measure.MILESTONE.value}'"
+        f" OR i.target_kind = '{TargetKind.MILESTONE.value}' THEN {milestone}"
+        f"{unscored}"
+        " WHEN i.target_value IS NULL OR i.target_value <= 0 THEN NULL"
+        f" ELSE ({actual}) * CAST(100 AS {number}) / i.target_value END"
+    )
+    return uncapped, params
+
+
+def _days(column: str, vendor: str) -> str:
+    return f"julianday({column})" if vendor == "sqlite" else f"({column} - DATE '2000-01-01')"
+
+
+def quarter_end_sql(vendor: str) -> str:
+    """The last day of the quarter of the period alias ``p``, as a SQL date."""
+    if vendor == "sqlite":
+        return "date(printf('%%04d-%%02d-01', p.year, p.quarter * 3), '+1 month', '-1 day')"
+    return (
+        "CAST(make_date(p.year, p.quarter * 3, 1) + INTERVAL '1 month' - INTERVAL '1 day' AS DATE)"
+    )
+
+
+def elapsed_percent_sql(*, on: date | None = None, vendor: str) -> tuple[str, list[Any]]:
+    """``domain.finance.elapsed_percent`` at ``on`` (default: the end of the quarter of the
+    period alias ``p``) over the project alias ``pr``: days from the start through ``on``
+    over days from the start through the end (the revised end when there is one), kept
+    within 0..100; NULL without dates or with reversed ones."""
+    end = "COALESCE(pr.revised_end_date, pr.planned_end_date)"
+    start, stop = _days("pr.start_date", vendor), _days(end, vendor)
+    day = _days("%s" if on else quarter_end_sql(vendor), vendor)
+    done = f"({day} - {start} + 1)"
+    total = f"({stop} - {start} + 1)"
+    sql = (
+        f"CASE WHEN pr.start_date IS NULL OR {end} IS NULL OR {end} < pr.start_date THEN NULL"
+        f" WHEN {done} <= 0 THEN 0 WHEN {done} >= {total} THEN 100"
+        f" ELSE {done} * 100.0 / {total} END"
+    )
+    return sql, [on, on, on] if on else []
+
+
+def _fence(vendor: str) -> str:
+    """Keeps the database from merging a subquery into the query around it, so that each
+    row's expressions are worked out once, not once per reference (PostgreSQL inlines a
+    simple subquery, and its % of planned would be divided out eight times a row)."""
+    return " OFFSET 0" if vendor == "postgresql" else " LIMIT -1 OFFSET 0"
+
+
+def _percent_rows(*, ids: tuple[str, list[Any]], conventions: Conventions) -> tuple[str, list[Any]]:
+    """SQL of a derived table: per indicator value of the periods ``ids`` (SQL selecting
+    period ids, with its parameters), its ``period_id``, ``value_id`` and ``pct`` (the %
+    of planned, capped when the fund caps it)."""
+    vendor = connection.vendor
+    percent, percent_params = indicator_percent_sql(conventions=conventions, vendor=vendor)
+    capped = "CASE WHEN r.raw > 100 THEN 100 ELSE r.raw END" if conventions.cap_at_100 else "r.raw"
+    sql = (
+        f"SELECT r.period_id, r.value_id, {capped} AS pct FROM"
+        f" (SELECT v.period_id AS period_id, v.id AS value_id, {percent} AS raw"
+        f" FROM {m.IndicatorValue._meta.db_table} v"
+        f" JOIN {m.Indicator._meta.db_table} i ON i.id = v.indicator_id"
+        f" WHERE v.period_id IN ({ids[0]}){_fence(vendor)}) r"
+    )
+    return sql, [*percent_params, *ids[1]]
+
+
+def _elapsed_rows(*, ids: tuple[str, list[Any]]) -> tuple[str, list[Any]]:
+    """SQL of a derived table: per period of ``ids``, its project's % of time elapsed at
+    the end of its quarter (``period_id``, ``elapsed``)."""
+    vendor = connection.vendor
+    elapsed, elapsed_params = elapsed_percent_sql(vendor=vendor)
+    sql = (
+        f"SELECT p.id AS period_id, {elapsed} AS elapsed"
+        f" FROM {m.ReportingPeriod._meta.db_table} p"
+        f" JOIN {m.Project._meta.db_table} pr ON pr.id = p.project_id"
+        f" WHERE p.id IN ({ids[0]}){_fence(vendor)}"
+    )
+    return sql, [*elapsed_params, *ids[1]]
+
+
+def _ids(periods: QuerySet[m.ReportingPeriod]) -> tuple[str, list[Any]]:
+    sql, params = periods.order_by().values("pk").query.sql_with_params()
+    return sql, list(params)
+
+
+def indicator_percents(
+    *, periods: QuerySet[m.ReportingPeriod], conventions: Conventions, on: date | None = None
+) -> dict[int, Decimal | None]:
+    """One query: per IndicatorValue id of ``periods``, its % of planned by the SQL rule.
+    (``on`` is not used: a value's % of planned does not depend on the day.)"""
+    sql, params = _percent_rows(ids=_ids(periods), conventions=conventions)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT x.value_id, x.pct FROM ({sql}) x", params)
+        return {row[0]: _decimal(row[1]) for row in cursor.fetchall()}
+
+
+def _decimal(value: Any) -> Decimal | None:
+    """SQLite hands back a float for a sum of expressions: read it through its repr."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(repr(value))
+
+
+def _figures_sql(ids: tuple[str, list[Any]], conventions: Conventions) -> tuple[str, list[Any]]:
+    """SQL: per period of ``ids`` that has a counts row, its revision and its figures."""
+    rows, params = _percent_rows(ids=ids, conventions=conventions)
+    times, time_params = _elapsed_rows(ids=ids)
+    fence = _fence(connection.vendor)
+    sql = (
+        "SELECT c.period_id AS period_id, c.revision AS rev, COUNT(x.value_id) AS indicators,"
+        " COUNT(x.pct) AS scored, SUM(x.pct) AS percent_sum,"
+        " COALESCE(SUM(CASE WHEN x.pct >= 100 THEN 1 ELSE 0 END), 0) AS achieved,"
+        " COALESCE(SUM(CASE WHEN x.pct * 2 < e.elapsed THEN 1 ELSE 0 END), 0) AS far_behind"
+        f" FROM {COUNTS_TABLE} c JOIN ({times}) e ON e.period_id = c.period_id"
+        f" LEFT JOIN ({rows}{fence}) x ON x.period_id = c.period_id"
+        f" WHERE c.period_id IN ({ids[0]})"
+        " GROUP BY c.period_id, c.revision"
+    )
+    return sql, [*time_params, *params, *ids[1]]
+
+
+def indicator_figures_refresh(
+    *, fund: m.Fund, periods: QuerySet[m.ReportingPeriod], everything: bool = False
+) -> int:
+    """Work out again the figures of the periods of ``periods`` (of ``fund``'s projects)
+    whose figures are behind their revision (all of them with ``everything``): one query
+    finding them, then one statement per ``CHUNK`` of them (none when all are current).
+    Their counts rows must exist (``counts_rows_create``). Returns the rows written."""
+    rows = FindingCount.objects.filter(period__in=periods)
+    if not everything:
+        rows = rows.exclude(figured_revision=F("revision"))
+    stale = list(rows.order_by("period_id").values_list("period_id", flat=True))
+    conventions = fund.conventions()
+    written = 0
+    for start in range(0, len(stale), CHUNK):
+        written += _figure(stale[start : start + CHUNK], conventions)
+    return written
+
+
+def _figure(period_ids: list[int], conventions: Conventions) -> int:
+    """One ``UPDATE … FROM``: the figures of ``period_ids``, each with the revision read in
+    the same snapshot as the values."""
+    ids = (", ".join(["%s"] * len(period_ids)), list(period_ids))
+    figures, params = _figures_sql(ids, conventions)
+    assignments = ", ".join(f"{name} = f.{name}" for name in FIGURES)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {COUNTS_TABLE} SET {assignments}, figured_revision = f.rev"
+            f" FROM ({figures}) f WHERE {COUNTS_TABLE}.period_id = f.period_id",
+            params,
+        )
+        return int(cursor.rowcount)
+
+
+def indicator_figures_computed(
+    *, fund: m.Fund, periods: QuerySet[m.ReportingPeriod]
+) -> dict[int, dict[str, Any]]:
+    """Per period id of ``periods`` (with a counts row): its figures worked out from the
+    values now, nothing read from or written to the stored ones — what the stored figures
+    must equal."""
+    figures, params = _figures_sql(_ids(periods), fund.conventions())
+    with connection.cursor() as cursor:
+        cursor.execute(figures, params)
+        names = [c[0] for c in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return {
+        row["period_id"]: {
+            name: _as_stored(row[name]) if name == "percent_sum" else row[name] for name in FIGURES
+        }
+        for row in rows
+    }
+
+
+def _as_stored(value: Any) -> Decimal | None:
+    """A sum as the ``percent_sum`` column gives it back: 20 decimals, and on SQLite (a
+    REAL) through 15 significant digits, as Django reads a decimal there."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        value = Context(prec=15).create_decimal_from_float(value)
+    return Decimal(value).quantize(Decimal(1).scaleb(-20))
+
+
+def stored_figures_refresh(
+    *, periods: QuerySet[m.ReportingPeriod], everything: bool = False
+) -> dict[str, int]:
+    """Make the stored figures of ``periods`` current: a counts row for each, the
+    indicators' figures of those behind worked out in the database (one statement per
+    fund), and their findings counted (``fund_counts.finding_counts``). With
+    ``everything``, every one of them is worked out again, current or not.
+
+    What the bulk loader calls for the quarters it writes, and ``logframe fund-figures``.
+    Returns how many quarters had their indicators' figures and findings worked out."""
+    counts_rows_create(periods=periods)
+    mine = FindingCount.objects.filter(period__in=periods)
+    if everything:
+        mine.update(counted_revision=-1, figured_revision=-1)
+    stale = mine.exclude(counted_revision=F("revision")).count()
+    figured = 0
+    for fund in m.Fund.objects.filter(projects__periods__in=periods).distinct():
+        figured += indicator_figures_refresh(fund=fund, periods=periods.filter(project__fund=fund))
+    finding_counts(periods=periods, rows_exist=True)
+    return {"figured": figured, "counted": stale}
