@@ -1,0 +1,328 @@
+"""One ``<iati-activity>`` element → a ProjectRecord (results, budgets, transactions and all).
+
+What a record cannot hold is dropped and listed in ``docs/iati.md``; what it must hold but
+the file lacks or garbles (a date, an amount, a measure) raises IatiFileError with the line.
+
+The activity's children are grouped by tag in one pass; budgets and transactions (most of
+a big file) are read by one loop over their own children each, no XPath or ``find``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from logframe.domain.records import (
+    BudgetRecord,
+    FundRecord,
+    OrganisationKind,
+    OrganisationRecord,
+    ParticipationRecord,
+    ProjectRecord,
+    ProjectStatus,
+    Role,
+    TransactionRecord,
+)
+from logframe.interchange.iati import codes
+from tests.iati.reference.activity_results import read_results
+from tests.iati.reference.dates import iso_date
+from tests.iati.reference.elements import Reader, children_by_tag, narrative, paragraphs
+
+_KINDS = {"10": OrganisationKind.GOVERNMENT, "11": OrganisationKind.GOVERNMENT,
+          "15": OrganisationKind.GOVERNMENT, "21": OrganisationKind.NGO,
+          "22": OrganisationKind.NGO, "23": OrganisationKind.NGO, "24": OrganisationKind.NGO,
+          "40": OrganisationKind.UN_AGENCY}  # fmt: skip
+MAX_NUMBER = 40  # Project.number
+Children = dict[str, list[etree._Element]]
+NONE: list[etree._Element] = []  # what a missing tag's group reads as (never appended to)
+
+
+def activity_record(
+    activity: etree._Element, *, source: str, fund: FundRecord | None
+) -> ProjectRecord:
+    read = Reader(source)
+    parts = children_by_tag(activity)
+    identifier = (_first_text(parts, "iati-identifier")).strip()
+    if not identifier:
+        raise read.fail(activity, "<iati-activity> has no <iati-identifier>")
+    number = _number(activity, parts, identifier, read)
+    orgs, participations, line_ministry = _organisations(parts.get("participating-org", NONE))
+    fund = fund or _fund_of(_first(parts, "reporting-org"), activity, read)
+    title = narrative(_first(parts, "title"))
+    if not title:
+        raise read.fail(activity, f"activity {identifier}: <title> has no text")
+    description, objective, goal, undaf = _descriptions(parts.get("description", NONE))
+    start, end = _dates(parts.get("activity-date", NONE), read)
+    sector_code, sector, thematic_group, country, location = _classification(activity, parts)
+    return ProjectRecord(
+        fund=fund,
+        number=number,
+        title=title,
+        organisations=orgs,
+        participations=participations,
+        line_ministry=line_ministry,
+        iati_identifier=identifier,
+        results=read_results(parts.get("result", NONE), read),
+        budgets=tuple([_budget(b, read) for b in parts.get("budget", NONE)]),
+        transactions=tuple([_transaction(t, read) for t in parts.get("transaction", NONE)]),
+        status=_status(_first(parts, "activity-status"), read),
+        description=description,
+        immediate_objective=objective,
+        development_goal=goal,
+        undaf_outcome=undaf,
+        start_date=start,
+        planned_end_date=end,
+        sector_code=sector_code,
+        sector=sector,
+        thematic_group=thematic_group,
+        recipient_country=country,
+        location=location,
+    )
+
+
+def _first(parts: Children, tag: str) -> etree._Element | None:
+    group = parts.get(tag)
+    return group[0] if group else None
+
+
+def _first_text(parts: Children, tag: str) -> str:
+    group = parts.get(tag)
+    return (group[0].text or "") if group else ""
+
+
+def _number(activity: etree._Element, parts: Children, identifier: str, read: Reader) -> str:
+    """The first A1 other-identifier's ref (blank counts as none), else the identifier."""
+    own = next(
+        (
+            ref
+            for other in parts.get("other-identifier", NONE)
+            if other.get("type") == codes.INTERNAL_ID and (ref := other.get("ref")) is not None
+        ),
+        "",
+    )
+    number = own.strip() or identifier
+    if len(number) > MAX_NUMBER:
+        raise read.fail(
+            activity,
+            f"activity {identifier}: the project number {number!r} is longer than "
+            f"{MAX_NUMBER} characters (give a shorter other-identifier of type A1)",
+        )
+    return number
+
+
+def _fund_of(
+    reporting: etree._Element | None, activity: etree._Element, read: Reader
+) -> FundRecord:
+    ref = (reporting.get("ref") or "").strip() if reporting is not None else ""
+    if not ref or len(ref) > MAX_NUMBER:
+        raise read.fail(
+            activity, f"reporting-org @ref {ref!r} cannot name a fund: give --fund CODE"
+        )
+    return FundRecord(
+        code=ref,
+        name=narrative(reporting) or ref,
+        currency=(activity.get("default-currency") or "USD")[:3],
+    )
+
+
+def _organisations(
+    elements: list[etree._Element],
+) -> tuple[tuple[OrganisationRecord, ...], tuple[ParticipationRecord, ...], str]:
+    orgs: dict[str, OrganisationRecord] = {}
+    roles: dict[str, Role] = {}
+    line_ministry = ""
+    for element in elements:
+        org = _organisation(element)
+        if org is None:
+            continue
+        orgs.setdefault(org.code, org)
+        role = element.get("role")
+        if role == codes.EXTENDING:
+            roles[org.code] = Role.LEAD
+        elif role == codes.IMPLEMENTING and org.code not in roles:
+            un = org.kind is OrganisationKind.UN_AGENCY
+            roles[org.code] = Role.PARTICIPATING if un else Role.IMPLEMENTING_PARTNER
+        elif role == codes.ACCOUNTABLE and not line_ministry:
+            line_ministry = org.code
+    participations = tuple(
+        ParticipationRecord(organisation=code, role=role) for code, role in roles.items()
+    )
+    return tuple(orgs.values()), participations, line_ministry
+
+
+def _organisation(element: etree._Element) -> OrganisationRecord | None:
+    ref = " ".join((element.get("ref") or "").split())
+    name = narrative(element)
+    code = (ref if len(ref) <= 40 else "") or name[:40].strip()
+    if not code:
+        return None
+    return OrganisationRecord(
+        code=code,
+        name=(name or ref)[:300],
+        kind=_KINDS.get(element.get("type") or "", OrganisationKind.OTHER),
+        iati_ref=ref[:100],
+    )
+
+
+def _descriptions(elements: list[etree._Element]) -> tuple[str, str, str, str]:
+    """General (types 1 and 3), the first and second objectives (2), other (4), as HTML."""
+    by_type: dict[str, list[etree._Element]] = {}
+    for d in elements:
+        by_type.setdefault(d.get("type") or "1", []).append(d)
+    objectives = by_type.get(codes.OBJECTIVES, [])
+    general = by_type.get("1", []) + by_type.get("3", [])
+    return (
+        "".join(paragraphs(d) for d in general),
+        paragraphs(objectives[0]) if objectives else "",
+        paragraphs(objectives[1]) if len(objectives) > 1 else "",
+        "".join(paragraphs(d) for d in by_type.get(codes.OTHER, [])),
+    )
+
+
+def _status(status: etree._Element | None, read: Reader) -> ProjectStatus:
+    if status is None:
+        return ProjectStatus.ONGOING
+    return codes.STATUS_OF_CODE[read.code(status, "code", codes.STATUS_OF_CODE)]
+
+
+def _dates(elements: list[etree._Element], read: Reader) -> tuple[date | None, date | None]:
+    """Start: actual, else planned; end: planned, else actual (the last date of a type)."""
+    dated = {d.get("type"): d for d in elements}
+
+    def first(*kinds: str) -> date | None:
+        for kind in kinds:
+            found = read.optional_day(dated.get(kind), "iso-date")
+            if found:
+                return found
+        return None
+
+    return first(codes.ACTUAL_START, codes.PLANNED_START), first(
+        codes.PLANNED_END, codes.ACTUAL_END
+    )
+
+
+def _classification(activity: etree._Element, parts: Children) -> tuple[str, str, str, str, str]:
+    """DAC code and sector name, thematic group, recipient country and location."""
+    sectors = parts.get("sector", NONE)
+    dac = next((s for s in sectors if s.get("vocabulary") in (None, codes.DAC_5)), None)
+    own = next((s for s in sectors if s.get("vocabulary") in ("99", "98")), None)
+    country = _first(parts, "recipient-country")
+    place = country
+    if "recipient-region" in parts:  # the first country or region, in document order
+        place = next(activity.iterchildren("recipient-country", "recipient-region"))
+    return (
+        _dac_code(dac) if dac is not None else "",
+        narrative(dac)[:200],
+        (narrative(own) or own.get("code") or "")[:200] if own is not None else "",
+        (country.get("code") or "")[:2] if country is not None else "",
+        (narrative(place) or place.get("code") or "")[:500] if place is not None else "",
+    )
+
+
+def _dac_code(sector: etree._Element) -> str:
+    code = (sector.get("code") or "").strip()
+    return code if len(code) == 5 and code.isdigit() else ""
+
+
+def _budget(element: etree._Element, read: Reader) -> BudgetRecord:
+    start = end = value = None
+    for child in element:  # the first of each
+        tag = child.tag
+        if tag == "value":
+            value = child if value is None else value
+        elif tag == "period-start":
+            start = child if start is None else start
+        elif tag == "period-end":
+            end = child if end is None else end
+    kind = codes.BUDGET_TYPE_OF_CODE.get(element.get("type") or "1")
+    if kind is None:
+        kind = codes.BUDGET_TYPE_OF_CODE[read.code(element, "type", codes.BUDGET_TYPE_OF_CODE)]
+    status = codes.BUDGET_STATUS_OF_CODE.get(element.get("status") or "1")
+    if status is None:
+        code = read.code(element, "status", codes.BUDGET_STATUS_OF_CODE)
+        status = codes.BUDGET_STATUS_OF_CODE[code]
+    period_start = _day(start, read, "budget period-start", element)
+    period_end = _day(end, read, "budget period-end", element)
+    amount = _amount(value, read, "budget", element)
+    assert value is not None  # _amount has said so otherwise
+    return BudgetRecord(
+        period_start=period_start,
+        period_end=period_end,
+        value=amount,
+        type=kind,
+        status=status,
+        currency=(value.get("currency") or "")[:3],
+        value_date=_value_date(value, read),
+    )
+
+
+def _transaction(element: etree._Element, read: Reader) -> TransactionRecord:
+    kind = day = value = description = provider = receiver = None
+    for child in element:  # the first of each
+        tag = child.tag
+        if tag == "value":
+            value = child if value is None else value
+        elif tag == "transaction-date":
+            day = child if day is None else day
+        elif tag == "transaction-type":
+            kind = child if kind is None else kind
+        elif tag == "provider-org":
+            provider = child if provider is None else provider
+        elif tag == "receiver-org":
+            receiver = child if receiver is None else receiver
+        elif tag == "description":
+            description = child if description is None else description
+    if kind is None:
+        raise read.fail(element, "<transaction> has no <transaction-type>")
+    type_ = codes.TRANSACTION_TYPE_OF_CODE.get(kind.get("code") or "")
+    if type_ is None:
+        code = read.code(kind, "code", codes.TRANSACTION_TYPE_OF_CODE)
+        type_ = codes.TRANSACTION_TYPE_OF_CODE[code]
+    transaction_date = _day(day, read, "transaction-date", element)
+    amount = _amount(value, read, "transaction", element)
+    assert value is not None  # _amount has said so otherwise
+    return TransactionRecord(
+        type=type_,
+        transaction_date=transaction_date,
+        value=amount,
+        currency=(value.get("currency") or "")[:3],
+        value_date=_value_date(value, read),
+        description=narrative(description),
+        provider_ref=(provider.get("ref") or "")[:200] if provider is not None else "",
+        provider_name=narrative(provider)[:500],
+        receiver_ref=(receiver.get("ref") or "")[:200] if receiver is not None else "",
+        receiver_name=narrative(receiver)[:500],
+    )
+
+
+def _day(element: etree._Element | None, read: Reader, what: str, parent: etree._Element) -> date:
+    """``@iso-date`` of ``element``; the reader's message with the line when it is no date."""
+    found = iso_date(element.get("iso-date") or "") if element is not None else None
+    return found if found is not None else read.day(element, "iso-date", what, parent)
+
+
+def _value_date(value: etree._Element, read: Reader) -> date | None:
+    text = value.get("value-date")
+    if not text:
+        return None
+    found = iso_date(text)
+    return found if found is not None else read.optional_day(value, "value-date")
+
+
+def _amount(
+    value: etree._Element | None, read: Reader, what: str, parent: etree._Element
+) -> Decimal:
+    """The value's amount (thousands commas allowed); the reader's message when it is none."""
+    if value is not None:
+        text = value.text
+        if text and "," not in text:
+            try:
+                amount = Decimal(text)
+            except InvalidOperation:
+                pass
+            else:
+                if amount.is_finite():
+                    return amount
+    return read.amount(value, what, parent)
