@@ -13,11 +13,17 @@ LANGUAGES = ("ar", "ckb")
 @dataclass
 class Entry:
     line: int
+    msgctxt: str = ""
     msgid: str = ""
     msgid_plural: str = ""
     msgstr: str = ""
     plurals: dict[int, str] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> str:
+        """The message's key in a compiled catalog: ``context\x04msgid`` with a context."""
+        return f"{self.msgctxt}\x04{self.msgid}" if self.msgctxt else self.msgid
 
     @property
     def translations(self) -> list[str]:
@@ -56,7 +62,9 @@ def _new(found: list[Entry], number: int) -> Entry:
 
 def _append(entry: Entry | None, key: str, text: str) -> None:
     assert entry is not None
-    if key == "msgid":
+    if key == "msgctxt":
+        entry.msgctxt += text
+    elif key == "msgid":
         entry.msgid += text
     elif key == "msgid_plural":
         entry.msgid_plural += text

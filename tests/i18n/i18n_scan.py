@@ -72,6 +72,8 @@ GETTEXT = {
 }  # fmt: skip
 _LOGGERS = {"debug", "info", "warning", "error", "exception", "critical"}
 _CODE_LIKE = re.compile(r"^[\w.\-/:%{}()\[\]#*?=&+,;|^$\\ ]*$")
+_SQL = re.compile(r"\b(?:SELECT|INSERT INTO|UPDATE|DELETE FROM|FROM|WHERE|UNION|JOIN|AS|VALUES)\b")
+_CSP = re.compile(r"\b[a-z]+(?:-[a-z]+)*-src\b|'(?:self|none|unsafe-inline)'")
 
 
 class _Finder(ast.NodeVisitor):
@@ -134,6 +136,10 @@ def _identifier_like(value: str) -> bool:
     if '="' in bare and not re.search(r">[^<]*[A-Za-z]{2}", bare):  # markup being written
         return True
     if "=" in bare and "<" not in bare and "." not in bare.rstrip("."):
+        return True
+    if _CSP.search(bare):  # a security policy
+        return True
+    if _SQL.search(bare) and not re.search(r"[a-z]{2,} [a-z]{2,}", bare):  # a query's pieces
         return True
     return bool(re.fullmatch(r"[a-z0-9_\-./: ]+", bare)) and not bare.endswith(".")
 

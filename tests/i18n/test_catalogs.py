@@ -87,9 +87,9 @@ def test_the_compiled_catalog_is_the_po_file(language: str) -> None:
     for e in entries(language):
         if e.msgid_plural:
             for n, text in e.plurals.items():
-                got = compiled._catalog.get((e.msgid, n))  # type: ignore[attr-defined]
+                got = compiled._catalog.get((e.key, n))  # type: ignore[attr-defined]
                 if got != text:
                     stale.append(f"{_where(language, e.line)}: {e.msgid[:50]!r}[{n}]")
-        elif compiled._catalog.get(e.msgid) != e.msgstr:  # type: ignore[attr-defined]
+        elif compiled._catalog.get(e.key) != e.msgstr:  # type: ignore[attr-defined]
             stale.append(f"{_where(language, e.line)}: {e.msgid[:50]!r}")
     assert not stale, "django.mo is older than django.po:\n" + "\n".join(stale)

@@ -165,3 +165,22 @@ def test_planning_costs_the_same_for_one_or_many_focal_points(focal, make_member
         assert len(reminders_due(today=IN_WINDOW)) == 3
     assert len(three.captured_queries) == len(one.captured_queries)
     assert len(one.captured_queries) <= 12
+
+
+def test_the_e_mail_is_in_its_reader_s_language_from_end_to_end(undp, mailoutbox):
+    """Subject, greeting, lines and the quarter's standing in Kurdish; the figures and the
+    link as they are. The sender's own language (English here) does not leak in."""
+    from logframe.accounts.models import Preference
+
+    Preference.objects.create(user=undp, language="ckb")
+    send_reminders(today=IN_WINDOW)
+    mail = mailoutbox[0]
+    assert mail.subject.startswith("Logframe: ")
+    assert "G11-23 2013Q1" in mail.subject
+    assert "empty" not in mail.subject
+    for english in ("Hello", "Indicator 1.2.2", "due in", "These lines"):
+        assert english not in mail.body, english
+    assert "1.2.2" in mail.body
+    assert "2013-04-30" in mail.body
+    assert "http://127.0.0.1:8000/funds/UNDG-ITF/projects/G11-23/" in mail.body
+    assert any("\u0600" <= c <= "\u06ff" for c in mail.subject)
