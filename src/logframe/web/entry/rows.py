@@ -48,12 +48,20 @@ class RowUrls:
     attach: str
     evidence_file: str
     evidence_remove: str
+    narrative: str  # with the output's code left out
+    finance: str  # the agency's
+    beneficiary: str  # the group's
+    texts: str
 
     @classmethod
     def of(cls, scope: Scope) -> RowUrls:
         fund, number, period = scope.project.fund.code, scope.project.number, scope.period.code
         return cls(
             page=reverse("project-entry", args=[fund, number, period]),
+            narrative=reverse("entry-narrative", args=[fund, number, period, _CODE]),
+            finance=reverse("entry-finance", args=[fund, number, period, _CODE]),
+            beneficiary=reverse("entry-beneficiary", args=[fund, number, period, _CODE]),
+            texts=reverse("entry-texts", args=[fund, number, period]),
             save=reverse("entry-value", args=[fund, number, period, _CODE]),
             history=reverse("value-history", args=[fund, number, period, _CODE]),
             attach=reverse("entry-evidence", args=[fund, number, period, _CODE]),
@@ -197,14 +205,14 @@ class PageParts:
         return self.inputs[shape]
 
 
-def page_parts(scope: Scope, request: Any) -> PageParts:
+def page_parts(scope: Scope, request: Any, urls: RowUrls | None = None) -> PageParts:
     token = get_token(request)
     empty = f.EvidenceForm(prefix=f"e{_PK}")
     fields = entry_field(empty["file"], empty.file_hint) + entry_field(
         empty["description"], _("What it shows")
     )
     return PageParts(
-        urls=RowUrls.of(scope),
+        urls=urls or RowUrls.of(scope),
         csrf_input=format_html(
             '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token
         ),

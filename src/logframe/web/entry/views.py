@@ -16,8 +16,9 @@ from logframe.domain.periods import Quarter
 from logframe.web.entry import forms as f
 from logframe.web.entry.blocks import Scope, Sheet, listed
 from logframe.web.entry.guard import EntryRequest, entry_view, scope_of
-from logframe.web.entry.rows import findings_list
+from logframe.web.entry.rows import RowUrls, findings_list
 from logframe.web.entry.sheet import entry_sheet, period_findings
+from logframe.web.templatetags.entry_rows import URLS
 
 SAVED_EVENT = "entry-saved"  # the HX-Trigger of every save: the findings panel reloads
 # the blocks whose findings list is on the page (the narratives' are in the panel only)
@@ -60,6 +61,7 @@ def render_page(request: EntryRequest, sheet: Sheet, *, status: int = 200) -> Ht
         "return_form": f.ReturnForm(),
         "reopen_form": f.ReopenForm(),
         "next_quarter": scope.period.as_quarter().next().code,
+        URLS: RowUrls.of(scope),
     }
     return render(request, "web/entry/page.html", context, status=status)
 
