@@ -1,15 +1,22 @@
 """``make load``: gunicorn (2 workers) on the 2,000-project fund, driven by wrk for 60 s.
 
 1. The PostgreSQL database ``$LOAD_DATABASE`` (default ``logframe_load``) holds the synthetic
-   fund SYN of 2,000 projects x 4 quarters (generated once, kept for the next run).
-2. gunicorn serves the app on 127.0.0.1 with 2 workers (gthread, 4 threads each).
-3. Debian's ``wrk`` (a second process) runs 32 connections for ``LOAD_SECONDS`` (default 60):
-   a mix of page reads (the fund page, the fund report page, project pages, project report
-   pages) and API writes (``PATCH /api/projects/S00001/periods/2012Q4/values/{code}/`` with a
-   token, naming the version last seen). A 409 (stale version) is a correct answer: counted
-   apart, and the next write to that value uses the version the 409 names.
-4. Prints p50/p95/p99 latency, throughput and errors; then checks that every write
-   answered 200 is in the database's history (and none is there that was not answered).
+   fund SYN of 2,000 projects x 4 quarters (generated once, kept for the next run; migrated
+   to the current code at each run).
+2. A private ``redis-server`` (when installed) on a free port is the page cache the two
+   workers share (``LOGFRAME_CACHE_URL``; without it each worker caches in its own memory).
+3. gunicorn serves the app on 127.0.0.1 with 2 workers (gthread, 4 threads each, keep-alive).
+4. Debian's ``wrk`` (a second process) runs 32 connections for ``LOAD_SECONDS`` (default 60),
+   each request drawn at random: 20 % API writes (``PATCH
+   /api/projects/S00001/periods/2012Q4/values/{code}/`` with a token, naming the version last
+   seen; a 409 for a stale version is a correct answer, counted apart, and the next write to
+   that value uses the version the 409 names) and 80 % page reads by a signed-in person with
+   a browser's cookies (session and CSRF), uniformly over: the fund page (its first page
+   twice, page 2, sorted by committed), the fund report page, 200 project pages and 100
+   project report pages.
+5. Prints p50/p95/p99 latency, throughput, errors and the page cache's hits; then checks
+   that every write answered 200 is in the database's history (and none is there that was
+   not answered).
 """
 
 from __future__ import annotations
@@ -39,12 +46,14 @@ local reads = {READS}
 local codes = {CODES}
 local versions = {VERSIONS}
 local token = "{TOKEN}"
-local cookie = "sessionid={SESSION}"
+local cookie = "sessionid={SESSION}; csrftoken={CSRF}"
 local write_share = {WRITE_SHARE}
 counter = 0
 acks = ""
 conflicts = 0
 failures = 0
+hits = 0
+misses = 0
 tid = 0
 
 function setup(thread)
@@ -74,6 +83,8 @@ end
 function response(status, headers, body)
   if status == 409 then conflicts = conflicts + 1 end
   if status >= 400 and status ~= 409 then failures = failures + 1 end
+  local cached = headers["X-Page-Cache"]
+  if cached == "hit" then hits = hits + 1 elseif cached == "miss" then misses = misses + 1 end
   if body and (status == 200 or status == 409) then
     local code = string.match(body, '"indicator":%s*"([^"]+)"')
     local version = string.match(body, '"version":%s*(%d+)')
@@ -88,11 +99,13 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local acked, conflict, failed = {}, 0, 0
+  local acked, conflict, failed, hit, missed = {}, 0, 0, 0, 0
   for _, thread in ipairs(threads) do
     table.insert(acked, thread:get("acks"))
     conflict = conflict + thread:get("conflicts")
     failed = failed + thread:get("failures")
+    hit = hit + thread:get("hits")
+    missed = missed + thread:get("misses")
   end
   local out = io.open("{OUT}", "w")
   out:write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, ',
@@ -101,6 +114,7 @@ function done(summary, latency, requests)
   out:write(string.format('"socket_errors": %d, "timeouts": %d, "conflicts": %d, "failures": %d, ',
     summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout,
     conflict, failed))
+  out:write(string.format('"hits": %d, "misses": %d, ', hit, missed))
   out:write('"acks": "' .. table.concat(acked, "") .. '"}')
   out:close()
 end
@@ -124,24 +138,32 @@ def main() -> int:
         DATABASE_URL=url, LOGFRAME_SECRET_KEY=secret, DJANGO_SETTINGS_MODULE="logframe.settings"
     )
     _prepare(name, url, args.projects)
+    folder = Path(tempfile.mkdtemp(prefix="logframe-load-"))
+    cache = _start_redis(folder)
+    if cache is not None:
+        os.environ["LOGFRAME_CACHE_URL"] = f"redis://127.0.0.1:{cache[1]}/0"
     import django
 
     django.setup()
     plan = _plan()
     port = _free_port()
-    log = Path(tempfile.mkdtemp(prefix="logframe-load-")) / "gunicorn.log"
+    log = folder / "gunicorn.log"
     with log.open("w") as log_file:
         server = subprocess.Popen(
             [str(Path(sys.executable).with_name("gunicorn")), "logframe.wsgi:application",
              "--workers", "2", "--threads", "4", "--worker-class", "gthread",
+             "--keep-alive", "10", "--backlog", "256",
              "--graceful-timeout", "5", "--preload", "--bind", f"127.0.0.1:{port}"],
             cwd=ROOT, env=os.environ | {"LOGFRAME_DEBUG": ""}, stdout=log_file, stderr=log_file,
         )  # fmt: skip
         try:
             _wait(port, plan)
+            args.load_before = os.getloadavg()[0]
             result = _drive(port, plan, args.seconds, args.connections)
         finally:
             _stop(server)
+            if cache is not None:
+                _stop(cache[0])
     print(f"gunicorn's log: {log}")
     lost, phantom = _verify(plan, result["acks"])
     lines = _report(result, lost, phantom, args)
@@ -167,6 +189,7 @@ def _prepare(name: str, url: str, projects: int) -> None:
                 except psycopg.Error:
                     found = None
             if found and found[0] == projects:
+                _migrate()
                 return
             conn.execute(f'DROP DATABASE "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -175,6 +198,34 @@ def _prepare(name: str, url: str, projects: int) -> None:
     subprocess.run([*run, "init"], check=True, cwd=ROOT)
     subprocess.run([*run, "generate-portfolio", "--fund", FUND, "--projects", str(projects)],
                    check=True, cwd=ROOT)  # fmt: skip
+
+
+def _migrate() -> None:
+    """The kept database brought to the current code (new tables, the page-cache triggers)."""
+    run = [sys.executable, "-c", "import sys; from logframe.cli.main import main; sys.exit(main())"]
+    subprocess.run([*run, "init"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def _start_redis(folder: Path) -> tuple[subprocess.Popen[bytes], int] | None:
+    """A private redis-server for the page cache, nothing kept on disk; None without one."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        print("redis-server missing: each worker caches pages in its own memory", flush=True)
+        return None
+    port = _free_port()
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru", "--dir", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return server, port
+        except OSError:
+            time.sleep(0.1)
+    _stop(server)
+    raise RuntimeError("redis-server did not start")
 
 
 def _plan() -> dict[str, Any]:
@@ -203,13 +254,16 @@ def _plan() -> dict[str, Any]:
     numbers = list(m.Project.objects.filter(fund__code=FUND).values_list("number", flat=True))
     rng = random.Random(1)
     sample = rng.sample(numbers, min(200, len(numbers)))
-    reads = [f"/funds/{FUND}/"] * 2 + [f"/funds/{FUND}/report/?period={QUARTER}"]
+    reads = [f"/funds/{FUND}/"] * 2 + [f"/funds/{FUND}/?page=2", f"/funds/{FUND}/?sort=-committed"]
+    reads += [f"/funds/{FUND}/report/?period={QUARTER}"]
     reads += [f"/funds/{FUND}/projects/{n}/" for n in sample]
     reads += [f"/funds/{FUND}/projects/{n}/report/" for n in sample[:100]]
     history_before = m.IndicatorValue.history.filter(period_id=period.pk).count()
-    session = client.cookies["sessionid"].value
-    return {"token": token, "session": session, "reads": reads, "versions": versions,
-            "period": period.pk, "history_before": history_before}  # fmt: skip
+    client.get(reads[-1])  # a page with a form: the browser's CSRF cookie
+    session, csrf = client.cookies["sessionid"].value, client.cookies["csrftoken"].value
+    return {"token": token, "session": session, "csrf": csrf, "reads": reads,
+            "versions": versions, "period": period.pk,
+            "history_before": history_before}  # fmt: skip
 
 
 def _lua_list(items: list[str]) -> str:
@@ -226,13 +280,19 @@ def _drive(port: int, plan: dict[str, Any], seconds: int, connections: int) -> d
         .replace("{VERSIONS}", versions)
         .replace("{TOKEN}", plan["token"])
         .replace("{SESSION}", plan["session"])
+        .replace("{CSRF}", plan["csrf"])
         .replace("{WRITE_SHARE}", "0.2")
         .replace("{WRITE_PROJECT}", WRITE_PROJECT)
         .replace("{QUARTER}", QUARTER)
         .replace("{OUT}", str(out))
     )
     (folder / "mix.lua").write_text(script)
-    print(f"wrk: {connections} connections, {seconds} s, 4 threads, 20 % writes", flush=True)
+    print(
+        f"wrk: {connections} connections, {seconds} s, 4 threads; 20 % API writes, 80 % reads"
+        f" of {len(plan['reads'])} page URLs (fund page x5, fund report, 200 project pages,"
+        " 100 project report pages)",
+        flush=True,
+    )
     subprocess.run(
         ["wrk", "-t4", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
          "-s", str(folder / "mix.lua"), f"http://127.0.0.1:{port}"],
@@ -261,18 +321,23 @@ def _verify(plan: dict[str, Any], acks: str) -> tuple[list[str], int]:
 def _report(result: dict[str, Any], lost: list[str], phantom: int, args: Any) -> list[str]:
     acked = len([a for a in result["acks"].split(";") if a])
     throughput = result["requests"] / result["seconds"]
+    cache = "Redis" if os.environ.get("LOGFRAME_CACHE_URL") else "each worker's memory"
     lines = [
         f"`make load` (LOAD_SECONDS={args.seconds}): gunicorn 2 workers x 4 threads, wrk "
         f"{args.connections} connections, fund of {args.projects:,} projects on PostgreSQL, "
-        f"load average {os.getloadavg()[0]:.1f} at the end.",
+        f"page cache in {cache}; 20 % API writes, 80 % reads of the fund page (5 URLs), the "
+        "fund report, 200 project pages and 100 project report pages; load average "
+        f"{args.load_before:.1f} before, {os.getloadavg()[0]:.1f} at the end.",
         "",
         "| requests | per second | p50 ms | p95 ms | p99 ms | HTTP errors | timeouts (10 s) "
-        "| socket errors | 409 (stale) | writes acknowledged | lost | saved, answer not received |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| socket errors | 409 (stale) | writes acknowledged | lost | saved, answer not received "
+        "| page cache hits / misses |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: |",
         f"| {result['requests']:,} | {throughput:.1f} | {result['p50']:.0f} | "
         f"{result['p95']:.0f} | {result['p99']:.0f} | {result['failures']} | "
         f"{result['timeouts']} | {result['socket_errors']} | {result['conflicts']} | "
-        f"{acked} | {len(lost)} | {max(phantom, 0)} |",
+        f"{acked} | {len(lost)} | {max(phantom, 0)} | {result['hits']:,} / {result['misses']:,} |",
     ]
     print("\n".join(lines))
     if lost:
