@@ -1,4 +1,5 @@
-"""``logframe fund-report``: the fund's consolidated report for one quarter."""
+"""``logframe fund-report``: the fund's consolidated report for one quarter;
+``logframe fund-figures``: the figures it reads, stored per quarter, made current or rebuilt."""
 
 from __future__ import annotations
 
@@ -28,6 +29,14 @@ def add_parser(sub: Any) -> None:
         help="leave out the data-quality counts (they are worked out for quarters never counted)",
     )
     parser.add_argument("--out", required=True, help="the file to write ('-' for stdout)")
+    figures = sub.add_parser(
+        "fund-figures",
+        help="work out the fund report's stored figures of the quarters behind (--all: every one)",
+    )
+    figures.add_argument("funds", nargs="*", metavar="FUND", help="the funds' codes (default: all)")
+    figures.add_argument(
+        "--all", action="store_true", help="work out every quarter again, current or not"
+    )
 
 
 def fund_report(args: argparse.Namespace) -> int:
@@ -58,4 +67,27 @@ def fund_report(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"fund-report": fund_report}
+def fund_figures(args: argparse.Namespace) -> int:
+    from logframe.cli.commands import database
+    from logframe.cli.main import CommandError
+    from logframe.portfolio import models as m
+    from logframe.portfolio.fund_indicators import stored_figures_refresh
+
+    with database():
+        funds = m.Fund.objects.order_by("code")
+        if args.funds:
+            unknown = sorted(set(args.funds) - set(funds.values_list("code", flat=True)))
+            if unknown:
+                raise CommandError(f"unknown fund {unknown[0]!r}")
+            funds = funds.filter(code__in=args.funds)
+        for fund in funds:
+            periods = m.ReportingPeriod.objects.filter(project__fund=fund)
+            done = stored_figures_refresh(periods=periods, everything=args.all)
+            print(
+                f"fund {fund.code}: {periods.count():,} quarters; indicators' figures worked out"
+                f" for {done['figured']:,}, findings counted for {done['counted']:,}"
+            )
+    return 0
+
+
+COMMANDS = {"fund-report": fund_report, "fund-figures": fund_figures}
