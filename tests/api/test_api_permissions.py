@@ -96,6 +96,9 @@ WRITES = {
                     state="submitted", changes_lines=False),
     "reopen": Write("api-reopen", "post", "reopen/", {"reason": "A typo in 1.1.9."},
                     frozenset({"admin"}), state="approved", changes_lines=False),
+    "project languages": Write("api-project-languages", "put", PROJECT_URL + "languages/",
+                               {"original": "en", "languages": ["ar"]}, MANAGERS,
+                               changes_lines=False),
     "open the next quarter": Write("api-periods", "post", PROJECT_URL + "periods/", {}, MANAGERS,
                                    state="submitted", ok=201, changes_lines=False),
 }  # fmt: skip

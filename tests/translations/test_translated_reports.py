@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from logframe.domain.content import LRI, PDI, localise
+from logframe.domain.content import FSI, LRI, PDI, localise
 from logframe.domain.periods import Quarter
 from logframe.domain.records import TextSubject, TranslationRecord
 from logframe.portfolio.services import project_import
@@ -47,8 +47,8 @@ def indicator_text(record, code):
 def test_translated_texts_replace_the_originals_and_the_rest_is_marked(example_record):
     localised = localise(arabic(example_record), "ar")
     project = localised.project
-    assert project.title == TITLE_AR
-    assert indicator_text(project, "1.1.8") == INDICATOR_AR
+    assert project.title == f"{FSI}{TITLE_AR}{PDI}"  # a first-strong isolate, as dir="auto"
+    assert indicator_text(project, "1.1.8") == f"{FSI}{INDICATOR_AR}{PDI}"
     original = indicator_text(example_record, "1.1.9")
     assert indicator_text(project, "1.1.9") == f"{LRI}[en] {original}{PDI}"
     assert project.periods[0].progress[0].narrative == NARRATIVE_AR
@@ -134,6 +134,6 @@ def test_the_excel_report_carries_translations_and_the_legend(translated_project
     data = render_project_file(project=translated_project, quarter=Q1, fmt="xlsx", lang="ar")
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
     values = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
-    assert INDICATOR_AR in values
+    assert f"{FSI}{INDICATOR_AR}{PDI}" in values
     assert any(v.startswith(f"{LRI}[en] ") for v in values)
     assert any("لم تُترجم بعد" in v for v in values)

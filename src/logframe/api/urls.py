@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from logframe.api.views.auth import TokenLogin
 from logframe.api.views.evidence import EvidenceDetail, EvidenceFile, EvidenceList
+from logframe.api.views.languages import ProjectLanguages
 from logframe.api.views.manager import BeneficiaryDetail, BeneficiaryList, Texts
 from logframe.api.views.projects import PeriodDetail, PeriodList, ProjectDetailView, ProjectList
 from logframe.api.views.quarter import (
@@ -43,6 +44,7 @@ urlpatterns = [
     path("token/", TokenLogin.as_view(), name="api-token"),
     path("projects/", ProjectList.as_view(), name="api-projects"),
     path(PROJECT, ProjectDetailView.as_view(), name="api-project"),
+    path(PROJECT + "languages/", ProjectLanguages.as_view(), name="api-project-languages"),
     path(PROJECT + "periods/", PeriodList.as_view(), name="api-periods"),
     path(PERIOD, PeriodDetail.as_view(), name="api-period"),
     path(PERIOD + "values/", ValueList.as_view(), name="api-values"),

@@ -6,7 +6,10 @@ otherwise the original with a visible mark.
 the project's language and marked ``[en]`` (the original's language tag) at its start. The
 mark is plain text, so it reads the same in HTML, PDF, Word, Excel and Markdown; a plain
 text that falls back is wrapped in Unicode isolates of its own direction, so an English
-title keeps its order inside an Arabic sentence. ``fallback_note`` is the legend.
+title keeps its order inside an Arabic sentence. A translated plain text is a first-strong
+isolate (FSI … PDI, as ``dir="auto"``): whatever it holds — another script, a stray bidi
+control, a language the project is not kept in — cannot reorder what stands around it.
+``fallback_note`` is the legend.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from logframe.domain.records import (
 )
 
 RTL_LANGUAGES = frozenset({"ar", "ckb", "fa", "he", "ku-Arab", "ps", "ur", "yi"})
-LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 _FIRST_BLOCK = re.compile(r"^\s*<(p|li|ul|ol)>(\s*<li>)?", re.IGNORECASE)
 Key = tuple[TextSubject, str, str, str]  # subject, quarter, code, field
 
@@ -82,7 +85,8 @@ class _Texts:
 
     def plain(self, key: Key, text: str) -> str:
         if key in self.found:
-            return self.found[key]
+            found = self.found[key]
+            return f"{FSI}{found}{PDI}" if found else found
         if not text.strip():
             return text
         self.fell_back.add(key)

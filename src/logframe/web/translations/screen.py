@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from logframe.domain.periods import Quarter
 from logframe.domain.records import RICH_TEXT_FIELDS, ProjectRecord, TextSubject
+from logframe.richtext import sanitise_html
 from logframe.translations.entry import TextKey, field_name
 
 
@@ -29,6 +30,15 @@ class Row:
     @property
     def rich(self) -> bool:
         return self.key.field in RICH_TEXT_FIELDS
+
+    @property
+    def original_html(self) -> str:
+        """A rich original as shown: sanitised again, whatever put it in the database."""
+        return sanitise_html(self.original)
+
+    @property
+    def value_html(self) -> str:
+        return sanitise_html(self.value)
 
 
 @dataclass(frozen=True)

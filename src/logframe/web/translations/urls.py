@@ -8,4 +8,9 @@ urlpatterns = [
         views.project_translations,
         name="project-translations",
     ),
+    path(
+        "funds/<str:fund>/projects/<str:number>/translations/languages/",
+        views.project_languages_screen,
+        name="project-languages",
+    ),
 ]
