@@ -24,6 +24,7 @@ from logframe.activities import models as a
 from logframe.activities.services.computed import computed_values_write
 from logframe.domain.register.kinds import ActivityStatus, ActivityType
 from logframe.portfolio import models as m
+from logframe.textclean import strip_bidi_controls
 from logframe.workflow.errors import EntryError
 from logframe.workflow.evidence import ACCEPTED, clean_file_name, sniff
 from logframe.workflow.locking import locked_row, save_audited
@@ -94,10 +95,11 @@ def check_input(data: ActivityInput, *, period: m.ReportingPeriod) -> None:
 
 
 def _fill(row: a.Activity, data: ActivityInput) -> None:
-    row.type, row.title = data.type.value, " ".join(data.title.split())
+    row.type, row.title = data.type.value, " ".join(strip_bidi_controls(data.title).split())
     row.start, row.end, row.output = data.start, data.end, data.output
-    row.place, row.place_text = data.place, data.place_text.strip()
-    row.organisers, row.notes = data.organisers.strip(), data.notes.strip()
+    row.place, row.place_text = data.place, strip_bidi_controls(data.place_text).strip()
+    row.organisers = strip_bidi_controls(data.organisers).strip()
+    row.notes = strip_bidi_controls(data.notes).strip()
     row.male, row.female, row.respondents, row.satisfied = (
         data.male, data.female, data.respondents, data.satisfied
     )  # fmt: skip

@@ -99,6 +99,8 @@ def _object_without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, An
     for key, value in pairs:
         if key in found:
             raise _DuplicateKeyError(f"the key {key!r} appears twice in one object")
+        if isinstance(value, str) and "\x00" in value:  # PostgreSQL's text cannot hold it
+            raise _DuplicateKeyError(f"the value of {key!r} holds a NUL character (\\u0000)")
         found[key] = value
     return found
 

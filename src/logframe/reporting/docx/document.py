@@ -133,10 +133,10 @@ class Writer:
 
     def properties(self, props: Properties) -> None:
         core = self.doc.core_properties
-        core.title = xml_text(props.title)
-        core.subject = xml_text(props.subject)
-        core.author = core.last_modified_by = xml_text(props.author)
-        core.keywords = xml_text(props.keywords)
+        core.title = core_property(props.title)
+        core.subject = core_property(props.subject)
+        core.author = core.last_modified_by = core_property(props.author)
+        core.keywords = core_property(props.keywords)
         core.category = self.t.report_title
         core.language = self.t.lang
         core.comments = ""
@@ -294,6 +294,13 @@ class Writer:
 def xml_text(text: str) -> str:
     """The text without the control characters XML cannot hold (newline and tab stay)."""
     return _CONTROL.sub("", text)
+
+
+def core_property(text: str) -> str:
+    """A document property (title, subject...): Word holds at most 255 characters; a longer
+    project title is cut with an ellipsis rather than failing the whole report."""
+    text = xml_text(text)
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _starts_arabic(text: str) -> bool:

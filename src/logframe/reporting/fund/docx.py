@@ -10,6 +10,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from logframe.reporting.docx.document import core_property
 from logframe.reporting.fund.chart import trend_png
 from logframe.reporting.fund.model import FundReportModel
 from logframe.reporting.fund.tables import Cell, Table, fund_tables, summary_lines
@@ -26,10 +27,11 @@ def render_docx(model: FundReportModel, *, lang: str = "en") -> bytes:
         setattr(section, side, Cm(1.5))
     style = document.styles["Normal"]
     style.font.size = Pt(9)
-    document.core_properties.title = _("{fund}: consolidated report, {quarter}").format(
+    title = _("{fund}: consolidated report, {quarter}").format(
         fund=model.fund_name, quarter=model.quarter
     )
-    document.add_heading(document.core_properties.title, level=0)
+    document.core_properties.title = core_property(title)
+    document.add_heading(title, level=0)
     document.add_paragraph(
         _("Fund {code} · quarter ending {end} · amounts in {currency}").format(
             code=model.fund_code, end=model.quarter_end.isoformat(), currency=model.currency

@@ -32,6 +32,7 @@ def render_xlsx(model: FundReportModel, *, lang: str = "en") -> bytes:
     summary["A1"].font = Font(bold=True, size=14)
     for label, text in summary_lines(model, _):
         summary.append([label, text])
+    _texts_as_text(summary)
     summary.column_dimensions["A"].width = 40
     summary.column_dimensions["B"].width = 24
     png = trend_png(model, _)
@@ -68,6 +69,19 @@ def _write(sheet: Worksheet, table: Table, model: FundReportModel) -> None:
         width = max([len(header), *(len(r[n - 1].text) for r in table.rows[:200])], default=8)
         sheet.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 8), 50)
     sheet.freeze_panes = "B4"
+    _texts_as_text(sheet)
+
+
+def _texts_as_text(sheet: Worksheet) -> None:
+    """Text stays text: openpyxl stores a string starting with "=" as a formula, so a
+    project or fund named "=HYPERLINK(...)" would run (formula injection). Type "s", and a
+    quote prefix on a leading = + - @ so that editing the cell does not make one either."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                if cell.value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                    cell.quotePrefix = True
 
 
 def _row(sheet: Worksheet, row: tuple[Cell, ...], model: FundReportModel) -> None:

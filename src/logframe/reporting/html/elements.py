@@ -9,6 +9,7 @@ from html import escape
 from logframe.reporting.html.style import COLUMN_WIDTHS
 from logframe.reporting.labels import EN, Labels
 from logframe.reporting.model import Figure
+from logframe.richtext import sanitise_html
 
 FLAG = "≠"
 
@@ -52,7 +53,9 @@ def data(text: str, t: Labels) -> str:
 
 
 def rich(fragment: str, *, empty: str = "Nothing reported.", t: Labels = EN) -> str:
-    """A sanitised rich-text fragment, inserted as it is; a note when it is blank."""
+    """A rich-text fragment, sanitised again here (a row written by anything but the
+    services, a restored backup, must not put script in a report); a note when blank."""
+    fragment = sanitise_html(fragment)
     if not fragment.strip():
         return el("p", esc(empty), class_="empty")
     if t.rtl:
