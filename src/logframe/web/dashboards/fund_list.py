@@ -152,7 +152,7 @@ def with_progress(rows: Sequence[FundRow], *, indicator_decimals: int) -> list[F
     computation."""
     ids = [r.row.latest_period_id for r in rows if r.row.latest_period_id is not None]
     records = latest_period_records(period_ids=ids)
-    counts = finding_counts(periods=m.ReportingPeriod.objects.filter(pk__in=ids))
+    counts = finding_counts(periods=m.ReportingPeriod.objects.filter(pk__in=ids)) if ids else {}
     done = []
     for r in rows:
         record = records.get(r.row.latest_period_id or 0)
