@@ -28,13 +28,23 @@ from logframe.domain.records import (
 from logframe.interchange.iati import codes
 from logframe.interchange.iati.activity_results import read_results
 from logframe.interchange.iati.dates import iso_date
-from logframe.interchange.iati.elements import Reader, children_by_tag, narrative, paragraphs
+from logframe.interchange.iati.elements import (
+    Reader,
+    children,
+    children_by_tag,
+    narrative,
+    paragraphs,
+)
+from logframe.interchange.iati.read_records import budget_record, transaction_record
 
 _KINDS = {"10": OrganisationKind.GOVERNMENT, "11": OrganisationKind.GOVERNMENT,
           "15": OrganisationKind.GOVERNMENT, "21": OrganisationKind.NGO,
           "22": OrganisationKind.NGO, "23": OrganisationKind.NGO, "24": OrganisationKind.NGO,
           "40": OrganisationKind.UN_AGENCY}  # fmt: skip
 MAX_NUMBER = 40  # Project.number
+_BUDGET_TYPES = codes.BUDGET_TYPE_OF_CODE
+_BUDGET_STATUSES = codes.BUDGET_STATUS_OF_CODE
+_TRANSACTION_TYPES = codes.TRANSACTION_TYPE_OF_CODE
 Children = dict[str, list[etree._Element]]
 NONE: list[etree._Element] = []  # what a missing tag's group reads as (never appended to)
 
@@ -228,85 +238,102 @@ def _dac_code(sector: etree._Element) -> str:
 
 def _budget(element: etree._Element, read: Reader) -> BudgetRecord:
     start = end = value = None
-    for child in element:  # the first of each
+    for child in children(element):  # the first of each
         tag = child.tag
         if tag == "value":
-            value = child if value is None else value
+            if value is None:
+                value = child
         elif tag == "period-start":
-            start = child if start is None else start
-        elif tag == "period-end":
-            end = child if end is None else end
-    kind = codes.BUDGET_TYPE_OF_CODE.get(element.get("type") or "1")
+            if start is None:
+                start = child
+        elif tag == "period-end" and end is None:
+            end = child
+    kind = _BUDGET_TYPES.get(element.get("type") or "1")
     if kind is None:
-        kind = codes.BUDGET_TYPE_OF_CODE[read.code(element, "type", codes.BUDGET_TYPE_OF_CODE)]
-    status = codes.BUDGET_STATUS_OF_CODE.get(element.get("status") or "1")
+        kind = _BUDGET_TYPES[read.code(element, "type", _BUDGET_TYPES)]
+    status = _BUDGET_STATUSES.get(element.get("status") or "1")
     if status is None:
-        code = read.code(element, "status", codes.BUDGET_STATUS_OF_CODE)
-        status = codes.BUDGET_STATUS_OF_CODE[code]
+        status = _BUDGET_STATUSES[read.code(element, "status", _BUDGET_STATUSES)]
     period_start = _day(start, read, "budget period-start", element)
     period_end = _day(end, read, "budget period-end", element)
     amount = _amount(value, read, "budget", element)
     assert value is not None  # _amount has said so otherwise
-    return BudgetRecord(
-        period_start=period_start,
-        period_end=period_end,
-        value=amount,
-        type=kind,
-        status=status,
-        currency=(value.get("currency") or "")[:3],
-        value_date=_value_date(value, read),
+    currency = value.get("currency")
+    value_day = value.get("value-date")
+    return budget_record(
+        period_start,
+        period_end,
+        amount,
+        kind,
+        status,
+        currency[:3] if currency else "",
+        _value_date(value_day, value, read) if value_day else None,
     )
 
 
 def _transaction(element: etree._Element, read: Reader) -> TransactionRecord:
     kind = day = value = description = provider = receiver = None
-    for child in element:  # the first of each
+    for child in children(element):  # the first of each
         tag = child.tag
         if tag == "value":
-            value = child if value is None else value
+            if value is None:
+                value = child
         elif tag == "transaction-date":
-            day = child if day is None else day
+            if day is None:
+                day = child
         elif tag == "transaction-type":
-            kind = child if kind is None else kind
+            if kind is None:
+                kind = child
         elif tag == "provider-org":
-            provider = child if provider is None else provider
+            if provider is None:
+                provider = child
         elif tag == "receiver-org":
-            receiver = child if receiver is None else receiver
-        elif tag == "description":
-            description = child if description is None else description
+            if receiver is None:
+                receiver = child
+        elif tag == "description" and description is None:
+            description = child
     if kind is None:
         raise read.fail(element, "<transaction> has no <transaction-type>")
-    type_ = codes.TRANSACTION_TYPE_OF_CODE.get(kind.get("code") or "")
+    type_ = _TRANSACTION_TYPES.get(kind.get("code") or "")
     if type_ is None:
-        code = read.code(kind, "code", codes.TRANSACTION_TYPE_OF_CODE)
-        type_ = codes.TRANSACTION_TYPE_OF_CODE[code]
+        type_ = _TRANSACTION_TYPES[read.code(kind, "code", _TRANSACTION_TYPES)]
     transaction_date = _day(day, read, "transaction-date", element)
     amount = _amount(value, read, "transaction", element)
     assert value is not None  # _amount has said so otherwise
-    return TransactionRecord(
-        type=type_,
-        transaction_date=transaction_date,
-        value=amount,
-        currency=(value.get("currency") or "")[:3],
-        value_date=_value_date(value, read),
-        description=narrative(description),
-        provider_ref=(provider.get("ref") or "")[:200] if provider is not None else "",
-        provider_name=narrative(provider)[:500],
-        receiver_ref=(receiver.get("ref") or "")[:200] if receiver is not None else "",
-        receiver_name=narrative(receiver)[:500],
+    currency = value.get("currency")
+    value_day = value.get("value-date")
+    return transaction_record(
+        type_,
+        transaction_date,
+        amount,
+        currency[:3] if currency else "",
+        _value_date(value_day, value, read) if value_day else None,
+        narrative(description) if description is not None else "",
+        _org_ref(provider),
+        narrative(provider)[:500] if provider is not None else "",
+        _org_ref(receiver),
+        narrative(receiver)[:500] if receiver is not None else "",
     )
+
+
+def _org_ref(org: etree._Element | None) -> str:
+    ref = org.get("ref") if org is not None else None
+    return ref[:200] if ref else ""
 
 
 def _day(element: etree._Element | None, read: Reader, what: str, parent: etree._Element) -> date:
     """``@iso-date`` of ``element``; the reader's message with the line when it is no date."""
-    found = iso_date(element.get("iso-date") or "") if element is not None else None
-    return found if found is not None else read.day(element, "iso-date", what, parent)
+    if element is not None:
+        text = element.get("iso-date")
+        found = iso_date(text) if text else None
+        if found is not None:
+            return found
+    return read.day(element, "iso-date", what, parent)
 
 
-def _value_date(value: etree._Element, read: Reader) -> date | None:
-    text = value.get("value-date")
-    if not text:
-        return None
+def _value_date(text: str, value: etree._Element, read: Reader) -> date | None:
+    """``text``, the value's non-blank ``@value-date``, as a date; the reader's message when
+    it is none."""
     found = iso_date(text)
     return found if found is not None else read.optional_day(value, "value-date")
 

@@ -7,6 +7,7 @@ Each result, indicator, period and value is read by one loop over its children (
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
@@ -21,7 +22,13 @@ from logframe.domain.records import (
     ResultRecord,
 )
 from logframe.interchange.iati import codes
-from logframe.interchange.iati.elements import Reader, children_by_tag, narrative
+from logframe.interchange.iati.dates import iso_date
+from logframe.interchange.iati.elements import Reader, children, children_by_tag, narrative
+from logframe.interchange.iati.read_records import (
+    published_baseline,
+    published_period,
+    published_value,
+)
 
 MAX_CODE = 20  # Indicator.code
 NONE: list[etree._Element] = []  # what a missing tag's group reads as (never appended to)
@@ -126,44 +133,64 @@ def _baseline(element: etree._Element, read: Reader) -> PublishedBaseline:
     if not year.isdigit():
         raise read.fail(element, f"<baseline> @year {year!r} is not a year")
     dimensions, comment = _dimensions_and_comment(element)
-    return PublishedBaseline(
-        year=int(year),
-        iso_date=read.optional_day(element, "iso-date"),
-        value=(element.get("value") or "").strip(),
-        dimensions=dimensions,
-        comment=comment,
+    value = element.get("value")
+    return published_baseline(
+        int(year),
+        read.optional_day(element, "iso-date"),
+        value.strip() if value else "",
+        dimensions,
+        comment,
     )
 
 
 def _period(element: etree._Element, read: Reader) -> PublishedPeriod:
-    parts = children_by_tag(element)
-    start, end = parts.get("period-start"), parts.get("period-end")
-    return PublishedPeriod(
-        start=read.day(start[0] if start else None, "iso-date", "period-start", element),
-        end=read.day(end[0] if end else None, "iso-date", "period-end", element),
-        targets=tuple([_value(t) for t in parts.get("target", NONE)]),
-        actuals=tuple([_value(a) for a in parts.get("actual", NONE)]),
+    start = end = None
+    targets: list[PublishedValue] = []
+    actuals: list[PublishedValue] = []
+    for child in children(element):
+        tag = child.tag
+        if tag == "target":
+            targets.append(_value(child))
+        elif tag == "actual":
+            actuals.append(_value(child))
+        elif tag == "period-start":
+            if start is None:
+                start = child
+        elif tag == "period-end" and end is None:
+            end = child
+    return published_period(
+        _day(start, "period-start", element, read),
+        _day(end, "period-end", element, read),
+        tuple(targets),
+        tuple(actuals),
     )
+
+
+def _day(element: etree._Element | None, what: str, parent: etree._Element, read: Reader) -> date:
+    """``@iso-date`` of ``element``; the reader's message with the line when it is no date."""
+    if element is not None:
+        text = element.get("iso-date")
+        found = iso_date(text) if text else None
+        if found is not None:
+            return found
+    return read.day(element, "iso-date", what, parent)
 
 
 def _value(element: etree._Element) -> PublishedValue:
     dimensions, comment = _dimensions_and_comment(element)
-    return PublishedValue(
-        value=(element.get("value") or "").strip(),
-        dimensions=dimensions,
-        comment=comment,
-    )
+    value = element.get("value")
+    return published_value(value.strip() if value else "", dimensions, comment)
 
 
 def _dimensions_and_comment(element: etree._Element) -> tuple[tuple[tuple[str, str], ...], str]:
     """Every ``<dimension>`` as (name, value), and the first ``<comment>``'s narrative."""
     dimensions: list[tuple[str, str]] = []
     comment: etree._Element | None = None
-    for child in element:
+    for child in children(element):
         tag = child.tag
         if tag == "dimension":
             name, value = child.get("name"), child.get("value")
             dimensions.append(((name or "").strip(), (value or "").strip()))
         elif tag == "comment" and comment is None:
             comment = child
-    return tuple(dimensions), narrative(comment)
+    return tuple(dimensions), narrative(comment) if comment is not None else ""

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+
+MAX_KNOWN = 8192  # distinct texts remembered; a file has a few hundred (period boundaries)
+_known: dict[str, date | None] = {}
 
 
-@lru_cache(maxsize=8192)
 def iso_date(text: str) -> date | None:
-    """The date at the start of ``text`` (a time after it is ignored); None if none."""
+    """The date at the start of ``text`` (a time after it is ignored); None if none.
+
+    Remembered in a plain dict, not ``functools.lru_cache``: a hit is one lookup, where the
+    LRU's bookkeeping cost as much as the lxml call that read the text."""
     try:
-        return date.fromisoformat(text.strip()[:10])
+        return _known[text]
+    except KeyError:
+        pass
+    try:
+        found: date | None = date.fromisoformat(text.strip()[:10])
     except ValueError:
-        return None
+        found = None
+    if len(_known) >= MAX_KNOWN:
+        _known.clear()
+    _known[text] = found
+    return found
