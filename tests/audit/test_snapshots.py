@@ -158,9 +158,14 @@ def test_the_snapshot_report_is_the_report_as_submitted(client, snapshots):
 
 
 def test_a_broken_snapshot_says_so(client, snapshots):
-    m.PeriodSnapshot.objects.filter(number=2).update(document={"format": "other"})
+    m.PeriodSnapshot.objects.create(  # snapshots cannot be changed: a broken one is added
+        period=m.PeriodSnapshot.objects.get(number=2).period,
+        number=3,
+        event="approved",
+        document={"format": "other"},
+    )
     client.force_login(snapshots)
-    response = client.get(f"{SNAPSHOTS}2/report.html")
+    response = client.get(f"{SNAPSHOTS}3/report.html")
     assert response.status_code == 500
     assert "cannot be rebuilt" in response.content.decode()
 

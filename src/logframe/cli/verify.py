@@ -1,17 +1,21 @@
 """``logframe verify``: every stored snapshot checked, tampering reported one line each.
 
 A snapshot (``PeriodSnapshot``) is the project as it stood when a quarter was submitted or
-approved. The model stores no checksum, so ``verify`` checks what can be checked from the
-database alone, and compares with a manifest of checksums kept outside it when given one:
+approved, stored with the SHA-256 of its document (``workflow.snapshots.document_checksum``,
+canonical JSON) written when it was taken. ``verify`` checks, from the database alone:
 
+- each snapshot's checksum, recomputed from its document, is the stored one (the database
+  refuses an UPDATE of either, migration 0009: a mismatch means the trigger was gone);
 - the document is a valid project file of the snapshot's project, holding exactly the
   snapshot's quarter;
 - a quarter's snapshots are numbered 1..n with none missing;
-- an approved quarter's figures in the database are those of its last snapshot (the quarter
-  is locked: any difference was made around the application);
-- with ``--manifest FILE`` (written by ``--write-manifest FILE``, e.g. after each backup and
-  kept elsewhere), each snapshot's SHA-256 over its canonical JSON is recomputed and
-  compared; a changed or deleted snapshot is reported.
+- an approved quarter's figures in the database are those of its last approval snapshot
+  (the quarter is locked: any difference was made around the application).
+
+Someone who can write the database can recompute a checksum too, or delete a quarter's
+last snapshots; against them, ``--write-manifest FILE`` (e.g. after each backup, kept
+elsewhere) saves every snapshot's checksum, and ``--manifest FILE`` compares: a changed or
+deleted snapshot is reported.
 
 Exit 0 when everything holds, 1 when anything was tampered with, 2 on a usage error.
 """
@@ -19,7 +23,6 @@ Exit 0 when everything holds, 1 when anything was tampered with, 2 on a usage er
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -44,8 +47,9 @@ def add_parser(sub: Any) -> None:
 
 def checksum(document: Any) -> str:
     """SHA-256 of the document's canonical JSON (sorted keys, no spaces, UTF-8)."""
-    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    from logframe.workflow.snapshots import document_checksum
+
+    return document_checksum(document)
 
 
 def _key(snapshot: Any) -> str:
@@ -80,9 +84,8 @@ def problems(manifest: dict[str, str] | None) -> Iterator[str]:
         seen.add(key)
         by_period.setdefault(snapshot.period_id, []).append(snapshot)
         period = snapshot.period
-        stored = checksum(snapshot.document)
-        if manifest is not None and key in manifest and manifest[key] != stored:
-            yield f"{key}: changed since the manifest (checksum now {stored[:12]}…)"
+        now = checksum(snapshot.document)
+        yield from _checksum_problems(key, now, snapshot.checksum, manifest)
         try:
             record = parse_project_document(snapshot.document, source=f"snapshot {key}")
         except ProjectFileError as exc:
@@ -119,6 +122,22 @@ def problems(manifest: dict[str, str] | None) -> Iterator[str]:
     if manifest is not None:
         for key in sorted(set(manifest) - seen):
             yield f"{key}: in the manifest but no longer in the database (deleted)"
+
+
+def _checksum_problems(
+    key: str, now: str, stored: str, manifest: dict[str, str] | None
+) -> Iterator[str]:
+    """The snapshot ``key`` (fund/project/quarter/number) against its stored checksum and
+    the manifest's."""
+    if not stored:
+        yield f"{key}: no checksum stored (blanked around the application)"
+    elif now != stored:
+        yield (
+            f"{key}: changed: the document's checksum is {now[:12]}…, "
+            f"not the {stored[:12]}… stored when it was taken"
+        )
+    if manifest is not None and key in manifest and manifest[key] != now:
+        yield f"{key}: changed since the manifest (checksum now {now[:12]}…)"
 
 
 def _manifest_read(path: Path) -> dict[str, str]:
