@@ -140,11 +140,21 @@ def page(open_page):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():  # type: ignore[no-untyped-def]
+def _fresh_cache(request, django_db_blocker):  # type: ignore[no-untyped-def]
     """Each test starts with an empty cache: the login throttle counts failures per address
-    in it, and every test logs in from 127.0.0.1 — one test's wrong passwords must not lock
-    the next test out."""
+    in its "throttle" cache (a database table), and every test logs in from 127.0.0.1 — one
+    test's wrong passwords must not lock the next test out. A test in a transaction leaves
+    nothing there; one that commits (transactional_db, live_server) has its table emptied
+    here, after the database fixtures' own teardown."""
     yield
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     cache.clear()
+    names = set(getattr(request.node, "fixturenames", ()))
+    marker = request.node.get_closest_marker("django_db")
+    committed = names & {"transactional_db", "live_server"} or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if committed:
+        with django_db_blocker.unblock():
+            caches["throttle"].clear()

@@ -198,7 +198,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("LOGFRAME_FROM_EMAIL", "logframe@localhost")
 EMAIL_HOST = os.environ.get("LOGFRAME_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("LOGFRAME_EMAIL_PORT", "25"))
 
-# Login throttling (accounts/throttle.py): failures counted in the default cache.
+# Login throttling (accounts/throttle.py): failures counted in the "throttle" cache, a table
+# of the database (created by migrate), so every worker process counts the same failures.
 # The default cache holds the rendered pages (web/page_cache.py): Redis shared by every
 # worker when LOGFRAME_CACHE_URL is set (redis://host:port/db), else each process's memory.
 _CACHE_URL = os.environ.get("LOGFRAME_CACHE_URL", "").strip()
@@ -210,6 +211,10 @@ CACHES: dict[str, dict[str, Any]] = {
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "logframe_throttle_cache",
     },
 }
 LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGFRAME_LOGIN_FAILURES_PER_ACCOUNT", "5"))

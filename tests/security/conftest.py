@@ -7,16 +7,6 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The login throttles count in the cache: every test starts with none."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

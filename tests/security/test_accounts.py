@@ -75,6 +75,77 @@ def test_a_success_clears_the_accounts_count(client, person, settings):
         assert _login(Client(), "person", "wrong-password-1").status_code == 200
 
 
+def test_the_throttle_counts_in_a_cache_every_worker_shares(settings):
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    from logframe.accounts import throttle
+
+    assert isinstance(caches[throttle.CACHE], DatabaseCache)  # not a process's own memory
+
+
+@pytest.mark.django_db(transaction=True)
+def test_failures_counted_by_another_worker_lock_the_account(person, settings):
+    """Another worker: a thread with its own database connection and its own cache client
+    (Django's caches are per thread) records two failures; this one records two more; the
+    fourth locks the account here, and from any address."""
+    import threading
+
+    from django.db import connection
+
+    from logframe.accounts import throttle
+
+    settings.LOGIN_FAILURES_PER_ACCOUNT = 4
+    clients = []
+
+    def worker() -> None:
+        try:
+            clients.append(throttle._cache())
+            for _ in range(2):
+                throttle.failure_record("person", "10.1.1.1")
+        finally:
+            connection.close()
+
+    other = threading.Thread(target=worker)
+    other.start()
+    other.join()
+    assert len(clients) == 1
+    assert clients[0] is not throttle._cache()
+    throttle.failure_record("person", "10.2.2.2")
+    assert throttle.locked_for("person", "10.3.3.3") == 0
+    throttle.failure_record("person", "10.2.2.2")
+    assert throttle.locked_for("person", "10.3.3.3") > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_failures_counted_by_another_process_lock_the_account(person, settings):
+    """Another process (on PostgreSQL: SQLite's test database lives in this process's
+    memory) records three failures; the fourth, here, locks the account."""
+    import os
+    import subprocess
+    import sys
+
+    from django.db import connection
+
+    from logframe.accounts import throttle
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the SQLite test database is in this process's memory")
+    settings.LOGIN_FAILURES_PER_ACCOUNT = 4
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    code = (
+        "import django; django.setup()\n"
+        "from logframe.accounts import throttle\n"
+        "for _ in range(3): throttle.failure_record('person', '10.1.1.1')\n"
+    )
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "logframe.settings"}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
+    assert throttle.locked_for("person", "10.3.3.3") == 0
+    throttle.failure_record("person", "10.2.2.2")
+    assert throttle.locked_for("person", "10.3.3.3") > 0
+
+
 @pytest.mark.parametrize(
     ("password", "complaint"),
     [

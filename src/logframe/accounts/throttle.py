@@ -1,6 +1,8 @@
 """Login throttling: failed attempts counted per account and per client address.
 
-The counters live in Django's default cache (no table, no migration). After
+The counters live in the cache named ``throttle`` (settings: Django's database cache, a
+table created by ``migrate``), so every worker process of the server counts the same
+failures: five wrong passwords spread over four gunicorn workers still lock the account. After
 ``LOGIN_FAILURES_PER_ACCOUNT`` failures for one user name, or
 ``LOGIN_FAILURES_PER_ADDRESS`` failures from one address, further attempts are refused
 for ``LOGIN_LOCKOUT_SECONDS`` — with the right password too, so guessing gains nothing —
@@ -8,8 +10,8 @@ and the login page answers 429 with one sentence saying how long to wait. A succ
 login clears the account's counter (not the address's: one good password must not reset
 a spray across many accounts).
 
-With several worker processes the cache must be shared (``LOGFRAME_CACHE_URL``, e.g.
-Redis or the database cache); the default local-memory cache counts per process.
+Two workers counting the same failure at the same instant may count it once (the cache's
+get and set are not one statement): an attacker gains at most a few tries per window.
 """
 
 from __future__ import annotations
@@ -21,11 +23,16 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import ngettext
 
 PREFIX = "logframe:login-failures"
+CACHE = "throttle"
+
+
+def _cache() -> Any:
+    return caches[CACHE]
 
 
 def _key(kind: str, value: str) -> str:
@@ -56,7 +63,7 @@ def locked_for(username: str, address: str) -> int:
     keys = _keys(username, address)
     wait = 0.0
     for kind, limit in _limits():
-        entry = cache.get(keys[kind])
+        entry = _cache().get(keys[kind])
         if entry and entry["count"] >= limit:
             wait = max(wait, entry["until"] - now)
     return max(0, math.ceil(wait))
@@ -66,14 +73,15 @@ def failure_record(username: str, address: str) -> None:
     """Count one failed attempt for the account and for the address."""
     window = int(settings.LOGIN_LOCKOUT_SECONDS)
     now = time.time()
+    store = _cache()
     for key in _keys(username, address).values():
-        entry = cache.get(key) or {"count": 0, "until": now + window}
+        entry = store.get(key) or {"count": 0, "until": now + window}
         entry = {"count": entry["count"] + 1, "until": now + window}
-        cache.set(key, entry, timeout=window)
+        store.set(key, entry, timeout=window)
 
 
 def success_record(username: str) -> None:
-    cache.delete(_key("account", username))
+    _cache().delete(_key("account", username))
 
 
 def lockout_message(seconds: int) -> str:
