@@ -159,7 +159,9 @@ def main() -> int:
         try:
             _wait(port, plan)
             args.load_before = os.getloadavg()[0]
+            cpu_before = _workers_cpu(server.pid)
             result = _drive(port, plan, args.seconds, args.connections)
+            result["worker_cpu"] = _workers_cpu(server.pid) - cpu_before
         finally:
             _stop(server)
             if cache is not None:
@@ -339,6 +341,13 @@ def _report(result: dict[str, Any], lost: list[str], phantom: int, args: Any) ->
         f"{result['timeouts']} | {result['socket_errors']} | {result['conflicts']} | "
         f"{acked} | {len(lost)} | {max(phantom, 0)} | {result['hits']:,} / {result['misses']:,} |",
     ]
+    per_request = 1000 * result["worker_cpu"] / max(result["requests"], 1)
+    lines += [
+        "",
+        f"The two workers used {result['worker_cpu']:.1f} s of CPU in all, "
+        f"{per_request:.0f} ms per answered request (PostgreSQL's, Redis's and wrk's own "
+        "not counted).",
+    ]
     print("\n".join(lines))
     if lost:
         print(f"LOST: {', '.join(lost[:10])}", file=sys.stderr)
@@ -352,6 +361,17 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait()
+
+
+def _workers_cpu(master: int) -> float:
+    """Seconds of CPU (user + system) the gunicorn master's worker processes have used."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    total = 0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / ticks
 
 
 def _free_port() -> int:
