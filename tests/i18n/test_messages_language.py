@@ -16,7 +16,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from logframe.interchange.workbook import WorkbookError, read_template
-from logframe.portfolio.audit.field_names import FIELD_NAMES
+from logframe.portfolio.audit.field_names import FIELD_NAMES, choice_label, field_name
 from logframe.portfolio.audit.tables import TABLES
 from logframe.portfolio.services import project_import
 from logframe.web.unavailable import DatabaseUnavailableMiddleware
@@ -67,14 +67,17 @@ def test_the_upload_page_names_each_cell_in_arabic(client, manager):  # type: ig
 
 
 def test_every_audited_field_has_its_name_in_the_catalogs():
-    """A new audited field must be added to ``FIELD_NAMES`` (and translated)."""
+    """A new audited field must be added to ``FIELD_NAMES`` (and translated); its choices'
+    labels must be said in Arabic too (``CHOICE_LABELS`` or elsewhere in the catalogs)."""
     listed = set(FIELD_NAMES)
-    missing = [
-        f"{table.kind}.{field.name}: {field.verbose_name!r}"
-        for table in TABLES
-        for field in table.fields()
-        if str(field.verbose_name) not in listed
-    ]
+    fields = [field for table in TABLES for field in table.fields()]
+    missing = [f"{f.model.__name__}.{f.name}: {f.verbose_name!r}" for f in fields
+               if str(f.verbose_name) not in listed]  # fmt: skip
+    with translation.override("ar"):
+        missing += [f"{f.name}: {label!r}" for f in fields for _, label in f.flatchoices
+                    if choice_label(label) == str(label)]  # fmt: skip
+        missing += [f"{f.name}: {f.verbose_name!r}" for f in fields
+                    if field_name(f) == str(f.verbose_name)]  # fmt: skip
     assert not missing
 
 

@@ -5,7 +5,8 @@ budget", "% of planned as reported"). The models keep plain English names (marki
 lazily would change the migrations' state for nothing); the names are listed here for the
 catalogs instead, and ``field_name`` says one in the active language — the request's on the
 web, so the project log, one value's history and the CSV export all read in the person's
-language. ``tests/i18n`` fails when an audited field is missing from this list.
+language; a choice's label likewise (``choice_label``). ``tests/i18n`` fails when an
+audited field or choice has no Arabic name.
 """
 
 from __future__ import annotations
@@ -105,7 +106,27 @@ FIELD_NAMES = (
     gettext_noop("partners"),
 )
 
+# The labels of the audited fields' choices that the interface does not already say
+# elsewhere ("Submitted", "Completed", … are in the catalogs through web/vocabulary).
+CHOICE_LABELS = (
+    gettext_noop("Participating"),
+    gettext_noop("Implementing partner"),
+    gettext_noop("Jp output"),
+    gettext_noop("Count"),
+    gettext_noop("Percentage"),
+    gettext_noop("Milestone"),
+    gettext_noop("Qualitative"),
+    gettext_noop("Sex"),
+    gettext_noop("Number"),
+    gettext_noop("Tbd"),
+)
+
 
 def field_name(field: models.Field[Any, Any]) -> str:
     """``field``'s name as people say it, in the active language."""
     return gettext(str(field.verbose_name))
+
+
+def choice_label(label: object) -> str:
+    """A choice's label ("Partially") in the active language."""
+    return gettext(str(label))

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from logframe.portfolio import models as m
+from logframe.portfolio.audit.field_names import choice_label
 from logframe.portfolio.audit.tables import history
 
 COMMAND_LINE = "command line"
@@ -124,7 +125,8 @@ def as_text(field: models.Field[Any, Any], value: Any, names: Names) -> str:
     if field.is_relation and isinstance(field.related_model, type):
         return names.name(field.related_model, value)
     if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
+        label = dict(field.flatchoices).get(value)
+        return choice_label(label) if label is not None else str(value)
     return plain_text(value)
 
 
