@@ -222,39 +222,34 @@ def page_parts(scope: Scope, request: Any, urls: RowUrls | None = None) -> PageP
 
 
 def value_row_html(row: ValueRow, parts: PageParts) -> SafeString:
-    """``<tbody>``: the row's inputs, then its findings, notices and evidence."""
+    """``<tbody>``: the row's inputs, then its findings, notices and evidence.
+
+    Written with f-strings, every value through ``_esc`` (what ``format_html`` does, less
+    its lazy-argument wrapper: a page writes some seventy rows)."""
     code = row.indicator.code
     urls, words = parts.urls, parts.words
     save_url = RowUrls.fill(urls.save, code)
-    history = format_html(
-        '<a class="history-link" href="{}" title="{}">{}</a>',
-        RowUrls.fill(urls.history, code),
-        words.who_changed % {"code": code},
-        words.history,
+    history = (
+        f'<a class="history-link" href="{_esc(RowUrls.fill(urls.history, code))}"'
+        f' title="{_esc(words.who_changed % {"code": code})}">{_esc(words.history)}</a>'
     )
     classes = "block value-row"
     if row.editing:
         classes += " editable"
     if row.notice:
         classes += f" notice-{row.notice.kind}"
-    head = format_html(
-        '<tbody id="{}" class="{}">\n<tr>\n  <th scope="row" class="code">{}</th>\n'
-        '  <td class="what"><bdi>{}</bdi><span class="target">{} <bdi>{}</bdi></span>{}</td>\n',
-        row.anchor,
-        classes,
-        code,
-        row.indicator.text,
-        words.target,
-        row.target,
-        findings_list(row.findings, row.anchor),
-    )
     cells = _form_cells(row, parts, save_url, history) if row.editing else _read_cells(row, history)
-    return format_html(
-        "{}{}</tr>\n{}</tbody>\n", head, cells, _detail(row, parts, save_url, urls.page)
+    return mark_safe(  # every value escaped, every piece built the same way
+        f'<tbody id="{_esc(row.anchor)}" class="{_esc(classes)}">\n<tr>\n'
+        f'  <th scope="row" class="code">{_esc(code)}</th>\n'
+        f'  <td class="what"><bdi>{_esc(row.indicator.text)}</bdi><span class="target">'
+        f"{_esc(words.target)} <bdi>{_esc(row.target)}</bdi></span>"
+        f"{findings_list(row.findings, row.anchor)}</td>\n"
+        f"{cells}</tr>\n{_detail(row, parts, save_url, urls.page)}</tbody>\n"
     )
 
 
-def _form_cells(row: ValueRow, parts: PageParts, save_url: str, history: SafeString) -> str:
+def _form_cells(row: ValueRow, parts: PageParts, save_url: str, history: str) -> str:
     if row.form is not None:
         inputs = form_inputs(row.form, milestone=row.milestone, sex_split=row.sex_split)
         form_id = row.form.form_id
@@ -263,34 +258,24 @@ def _form_cells(row: ValueRow, parts: PageParts, save_url: str, history: SafeStr
         form_id = f"form-v{row.indicator.pk}"
     actual, comment, version = inputs
     saved = notice_html(row.notice, parts.urls.page, "") if _is_saved(row.notice) else ""
-    return format_html(
-        '  <td class="actual">{}</td>\n'
-        '  <td class="comment">{}</td>\n'
+    url = _esc(save_url)
+    return (
+        f'  <td class="actual">{actual}</td>\n'
+        f'  <td class="comment">{comment}</td>\n'
         '  <td class="save">\n'
-        '    <form id="{}" method="post" action="{}" hx-post="{}" hx-target="closest tbody"'
-        ' hx-swap="outerHTML" hx-sync="this:drop" hx-disabled-elt="find button">'
-        '{}{}<button type="submit">{}</button></form>\n'
-        "    {}{}\n  </td>\n",
-        actual,
-        comment,
-        form_id,
-        save_url,
-        save_url,
-        parts.csrf_input,
-        version,
-        parts.words.save,
-        saved,
-        history,
+        f'    <form id="{_esc(form_id)}" method="post" action="{url}" hx-post="{url}"'
+        ' hx-target="closest tbody" hx-swap="outerHTML" hx-sync="this:drop"'
+        f' hx-disabled-elt="find button">{parts.csrf_input}{version}'
+        f'<button type="submit">{_esc(parts.words.save)}</button></form>\n'
+        f"    {saved}{history}\n  </td>\n"
     )
 
 
-def _read_cells(row: ValueRow, history: SafeString) -> str:
+def _read_cells(row: ValueRow, history: str) -> str:
     comment = row.value.comment if row.value else ""
-    return format_html(
-        '  <td class="actual">{}</td>\n  <td class="comment">{}</td>\n  <td class="save">{}</td>\n',
-        row.actual,
-        comment,
-        history,
+    return (
+        f'  <td class="actual">{_esc(row.actual)}</td>\n'
+        f'  <td class="comment">{_esc(comment)}</td>\n  <td class="save">{history}</td>\n'
     )
 
 
@@ -311,26 +296,22 @@ def _detail(row: ValueRow, parts: PageParts, save_url: str, page: str) -> str:
         )
     if shows_evidence:
         pieces.append(evidence_html(row, parts))
-    return format_html(
-        '<tr class="detail">\n  <td></td>\n  <td colspan="4">\n    {}\n  </td>\n</tr>\n',
-        mark_safe("\n    ".join(pieces)),  # every piece built by format_html
-    )
+    joined = "\n    ".join(pieces)  # every piece built by format_html
+    return f'<tr class="detail">\n  <td></td>\n  <td colspan="4">\n    {joined}\n  </td>\n</tr>\n'
 
 
 def findings_list(findings: Iterable[Finding], anchor: str, *, oob: bool = False) -> SafeString:
     """The findings about one block, in a list that is there even when empty: after every
     save the findings panel's answer replaces each of them (``oob``), so a change on one
     line shows, or clears, what it causes on the others."""
-    items = format_html_join(
-        "",
-        '<li class="sev-{}" data-rule="{}"><span class="sev">{}</span> {}</li>',
-        ((x.severity, x.rule, SEVERITY_WORDS[x.severity], finding_message(x)) for x in findings),
+    items = "".join(
+        f'<li class="sev-{_esc(x.severity)}" data-rule="{_esc(x.rule)}"><span class="sev">'
+        f"{_esc(SEVERITY_WORDS[x.severity])}</span> {_esc(finding_message(x))}</li>"
+        for x in findings
     )
-    return format_html(
-        '<ul class="row-findings" id="findings-{}"{}>{}</ul>',
-        anchor,
-        mark_safe(' hx-swap-oob="true"') if oob else "",
-        items,
+    swap = ' hx-swap-oob="true"' if oob else ""
+    return mark_safe(  # every value escaped
+        f'<ul class="row-findings" id="findings-{_esc(anchor)}"{swap}>{items}</ul>'
     )
 
 
@@ -372,8 +353,8 @@ def evidence_html(
             '<p class="saved" role="status">{}</p>', _("Removed %(name)s.") % {"name": removed}
         )
     upload = _upload(row, parts) if row.may_attach else ""
-    return format_html(
-        '<div class="evidence" id="evidence-{}">{}{}{}</div>', pk, listing, note, upload
+    return mark_safe(  # the pieces built escaped
+        f'<div class="evidence" id="evidence-{_esc(pk)}">{listing}{note}{upload}</div>'
     )
 
 
@@ -411,19 +392,14 @@ def _upload(row: ValueRow, parts: PageParts) -> SafeString:
             if non_field
             else ""
         )
-    return format_html(
-        '<details class="attach"{}><summary>{}</summary>'
-        '<form method="post" enctype="multipart/form-data" action="{}" hx-post="{}"'
+    url, words = _esc(attach_url), parts.words
+    return mark_safe(  # every value escaped, the pieces built escaped
+        f'<details class="attach"{" open" if form is not None else ""}><summary>'
+        f"{_esc(words.attach_evidence)}</summary>"
+        f'<form method="post" enctype="multipart/form-data" action="{url}" hx-post="{url}"'
         ' hx-encoding="multipart/form-data" hx-target="closest .evidence" hx-swap="outerHTML">'
-        '{}{}{}<button type="submit">{}</button></form></details>',
-        " open" if form is not None else "",
-        parts.words.attach_evidence,
-        attach_url,
-        attach_url,
-        parts.csrf_input,
-        errors,
-        fields,
-        parts.words.attach,
+        f'{parts.csrf_input}{errors}{fields}<button type="submit">{_esc(words.attach)}</button>'
+        "</form></details>"
     )
 
 
