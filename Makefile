@@ -55,8 +55,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/iati.py
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BIN)/python bench/scale.py --markdown bench/results.md
 
-## bench-quick: the fund at 200 and 2,000 projects, both databases (generated funds cached
-## under var/bench/ and in PostgreSQL, so a rerun takes under a minute)
+## bench-quick: the fund at 200 and 2,000 projects, both databases, every step once in one
+## process per database and size (generated funds cached under var/bench/ and in PostgreSQL)
 bench-quick: $(STAMP)
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BIN)/python bench/scale.py --quick
 
