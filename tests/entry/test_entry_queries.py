@@ -14,7 +14,7 @@ from logframe.portfolio import models as m
 
 pytestmark = pytest.mark.django_db
 
-MOST = 40  # the page's budget of queries: session, access, the sheet, the findings
+MOST = 24  # the page's queries, at most: session, user, access (3 to 5), the sheet (17)
 
 
 def queries(client, path: str, **extra) -> int:
