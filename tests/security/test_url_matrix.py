@@ -91,15 +91,15 @@ def observe(users, world) -> dict[str, dict[str, str]]:
 EXPECTED: dict[str, dict[str, str]] = {
     "activity": {
         "get": "login 404 200 200 200 200 200 200",
-        "post": "login 404 200 200 200 200 200 200",
+        "post": "login 404 403 403 200 200 403 200",
     },
     "activity-attach": {
         "get": "login 405 405 405 405 405 405 405",
-        "post": "login 404 302 302 302 302 302 302",
+        "post": "login 404 403 403 302 302 403 302",
     },
     "activity-decide": {
         "get": "login 405 405 405 405 405 405 405",
-        "post": "login 404 302 302 302 302 302 302",
+        "post": "login 404 403 403 302 302 403 302",
     },
     "activity-file": {
         "get": "login 404 200 200 200 200 200 200",
@@ -107,7 +107,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "activity-register": {
         "get": "login 404 200 200 200 200 200 200",
-        "post": "login 404 200 200 200 200 200 200",
+        "post": "login 404 403 200 200 200 403 200",
     },
     "activity-register-latest": {
         "get": "login 404 302 302 302 302 302 302",
@@ -387,4 +387,46 @@ def test_every_pattern_has_its_expectations_and_meets_them(users, loaded_project
         for method, cells in by_method.items()
         if not _agrees(EXPECTED[name].get(method), cells)
     ]
+    assert not wrong, "\n".join(wrong)
+
+
+def admin_paths() -> list[tuple[str, bool]]:
+    """The admin's index, and each registered model's list and one row's change page
+    (path, whether the page writes on POST)."""
+    from django.contrib import admin
+    from django.urls import reverse
+
+    paths = [(reverse("admin:index"), False)]
+    for model in sorted(admin.site._registry, key=lambda m: m._meta.label):
+        info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        paths.append((reverse(f"{info}_changelist"), False))
+        row = model._default_manager.order_by("pk").first()
+        if row is not None:
+            paths.append((reverse(f"{info}_change", args=[row.pk]), True))
+    return paths
+
+
+def test_the_admin_site_answers_staff_only(users, loaded_project, django_user_model):
+    """The admin apart from the table above: every role of the matrix (none is staff, the
+    fund's administrator included) is sent to the admin's log-in page, reading or posting;
+    a staff superuser reads every list and change page (the quarter's lock in the admin:
+    tests/security/test_lock_paths.py)."""
+    world_make(loaded_project, users["admin"])
+    staff = django_user_model.objects.create_superuser("staff", password="a-long-test-password")
+    paths = admin_paths()
+    assert len(paths) > 40
+    wrong = []
+    for role in (*ROLES, "staff"):
+        client = Client()
+        if role != "anonymous":
+            client.force_login(staff if role == "staff" else users[role])
+        for path, writes in paths:
+            methods = ("get", "post") if writes and role != "staff" else ("get",)
+            for method in methods:
+                with transaction.atomic():
+                    seen = outcome(getattr(client, method)(path))
+                    transaction.set_rollback(True)
+                expected = "200" if role == "staff" else "login"
+                if seen != expected:
+                    wrong.append(f"{role} {method.upper()} {path}: {seen}, not {expected}")
     assert not wrong, "\n".join(wrong)

@@ -72,7 +72,7 @@ def load(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"{args.file}: valid — project {record.number} ({periods}); nothing saved (dry run)")
         return 0
-    with database():
+    with database(), _locked_quarter_refused(args.file):
         result = project_import(record=record, actor=None, reason=f"logframe load {args.file}")
     changes = result.changes
     print(
@@ -81,6 +81,17 @@ def load(args: argparse.Namespace) -> int:
         f"{sum(changes.deleted.values())} deleted, {sum(changes.unchanged.values())} unchanged"
     )
     return 0
+
+
+@contextmanager
+def _locked_quarter_refused(file: str) -> Iterator[None]:
+    """An import that would change a submitted or approved quarter: one line, exit 2."""
+    from logframe.portfolio.services.locked_quarters import QuarterLocked
+
+    try:
+        yield
+    except QuarterLocked as exc:
+        raise CommandError(f"{file}: {exc}") from exc
 
 
 def dump(args: argparse.Namespace) -> int:
@@ -201,7 +212,7 @@ def import_report(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("  nothing saved (dry run)")
         return 0
-    with database():
+    with database(), _locked_quarter_refused(args.file):
         result = project_import(
             record=record, actor=None, reason=f"logframe import-report {args.file}", prune=False
         )

@@ -18,7 +18,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from logframe.accounts.access import ProjectAccess
+from logframe.accounts.access import ProjectAccess, require_editable
 from logframe.domain.records import RICH_TEXT_FIELDS, TRANSLATABLE_FIELDS, TextSubject
 from logframe.portfolio import models as m
 from logframe.portfolio.services.changes import Changes
@@ -84,7 +84,8 @@ def translations_save(
         raise ValidationError({"reason": "say why: the reason goes into the history"})
     results = dict(project.results.values_list("code", "pk"))
     owners = _owners(project)
-    quarters = {p.code for p in project.periods.all()}
+    periods = {p.code: p for p in project.periods.all()}
+    quarters = set(periods)
     cleaned: dict[TextKey, str] = {}
     for key, text in texts.items():
         if (key.subject in (TextSubject.PERIOD, TextSubject.NARRATIVE)) != (
@@ -95,6 +96,8 @@ def translations_save(
         cleaned[key] = clean_text(key, text)
         if len(cleaned[key]) > MAX_TEXT:
             raise ValidationError({_name(key): f"at most {MAX_TEXT} characters"})
+    for code in sorted({k.quarter for k in cleaned if k.quarter}):
+        require_editable(periods[code])  # a submitted or approved quarter's texts are locked
     existing = ContentTranslation.objects.filter(project=project, language=language)
     changes = Changes(actor=actor, reason=reason.strip())
     wanted = {

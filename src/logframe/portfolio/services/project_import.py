@@ -26,6 +26,7 @@ from logframe.domain.records import (
 from logframe.portfolio import models as m
 from logframe.portfolio.published import published_document
 from logframe.portfolio.services.changes import Changes
+from logframe.portfolio.services.locked_quarters import locked_quarters_kept
 from logframe.portfolio.services.period_import import period_contents
 from logframe.richtext import sanitise_html
 from logframe.translations.stored import sync_translations
@@ -41,7 +42,16 @@ class ImportResult:
 def project_import(
     *, record: ProjectRecord, actor: Any = None, reason: str = "", prune: bool = True
 ) -> ImportResult:
-    """Create or update the project of ``record`` and all it holds, in one transaction."""
+    """Create or update the project of ``record`` and all it holds, in one transaction.
+
+    Raises QuarterLocked (nothing saved) when it would change a submitted or approved
+    quarter of the project.
+    """
+    with locked_quarters_kept(fund=record.fund.code, number=record.number):
+        return _project_import(record=record, actor=actor, reason=reason, prune=prune)
+
+
+def _project_import(*, record: ProjectRecord, actor: Any, reason: str, prune: bool) -> ImportResult:
     changes = Changes(actor=actor, reason=reason)
     orgs = _organisations(record, changes)
     fund = _fund(record.fund, orgs, changes)

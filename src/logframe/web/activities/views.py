@@ -2,7 +2,9 @@
 its files, and the drill-down of a computed indicator.
 
 Plain forms, posted and redirected; the same guard as the data-entry screens (login,
-403 with the service's sentence), the same services and rights.
+403 with the service's sentence), the same services and rights. A write the person may not
+make (a locked quarter, another agency's output, a viewer) is refused with 403 before the
+form is read, never answered with a redirect.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from logframe.activities import models as a
 from logframe.activities import selectors
 from logframe.activities import services as s
 from logframe.activities.services.computed import figure_of
+from logframe.activities.services.entry import require_register_right
 from logframe.domain.checks import check_period
 from logframe.domain.records import ResultLevel
 from logframe.domain.register.figures import RuleKind, RuleScope
@@ -69,6 +72,8 @@ def register_page(request: HttpRequest, fund: str, number: str, period: str) -> 
     form = ActivityForm(request.POST or None, outputs=_outputs(scope))
     if request.method == "POST":
         require_open(scope)
+        if not form.outputs:
+            require_register_right(scope.access, None)  # 403 unless an output may be added
         if form.is_valid():
             try:
                 made = s.activity_create(
@@ -127,6 +132,7 @@ def activity_page(
     form = ActivityForm(request.POST or None, initial=initial_of(activity), outputs=_outputs(scope))
     if request.method == "POST":
         require_open(scope)
+        require_register_right(scope.access, activity.output)
         if form.is_valid():
             try:
                 s.activity_update(
@@ -159,6 +165,7 @@ def activity_decide(
     scope = scope_of(request, fund, number, period)
     activity = _activity(scope, pk)
     require_open(scope)
+    require_register_right(scope.access, activity.output)
     wanted = request.POST.get("status", "")
     if wanted not in (ActivityStatus.CONFIRMED.value, ActivityStatus.REJECTED.value):
         messages.error(request, _("Choose to confirm or to reject the activity."))
@@ -185,6 +192,7 @@ def attachment_upload(
     scope = scope_of(request, fund, number, period)
     activity = _activity(scope, pk)
     require_open(scope)
+    require_register_right(scope.access, activity.output)
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a file to attach."))
@@ -230,6 +238,7 @@ def figure_page(
     form = OverrideForm(request.POST or None)
     if request.method == "POST":
         require_open(scope)
+        require_register_right(scope.access, rule.indicator.result)
         if request.POST.get("clear"):
             s.override_clear(rule=rule, period=scope.period, actor=request.user,
                              access=scope.access)  # fmt: skip
