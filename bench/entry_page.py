@@ -7,7 +7,11 @@ GETs of the data-entry page of 2013Q1 and of the project overview (three warm-up
 best CPU time (``time.process_time``, steadier than wall time on a shared machine), the
 median wall time and the number of queries.
 
-``--profile`` prints the entry page's cProfile, sorted by cumulative time. ``--lang ar``
+It also times a row's save as the page's HTMX posts it, the answer (the row again)
+included, and the one query that reads the value's version first.
+
+``--profile`` prints the entry page's cProfile, sorted by cumulative time (or writes it to
+the file named by ``BENCH_PROFILE_FILE``). ``--lang ar``
 asks for the page in Arabic. To compare two versions, run this script with each one's
 ``src`` first on ``PYTHONPATH`` (e.g. a ``git worktree`` of the old commit), interleaved.
 """
@@ -81,14 +85,31 @@ def main() -> int:
         else:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
         return 0
-    for name, url in pages.items():
+    from logframe.portfolio.models import Indicator, IndicatorValue
+
+    indicator = Indicator.objects.get(result__project=project, code="1.1.9")
+    counter = iter(range(1000, 100_000))
+
+    def save() -> None:  # a row's Save button, as HTMX posts it: the row comes back
+        version = IndicatorValue.objects.get(indicator=indicator).version
+        prefix = f"v{indicator.pk}"
+        response = client.post(
+            f"{pages['data entry']}values/1.1.9/",
+            {f"{prefix}-version": str(version), f"{prefix}-value": str(next(counter))},
+            HTTP_HX_REQUEST="true",
+        )
+        assert response.status_code == 200, response.status_code
+
+    steps = {name: (lambda url=url: get(url)) for name, url in pages.items()}
+    steps["save one value (HTMX)"] = save
+    for name, step in steps.items():
         for _ in range(3):
-            get(url)
+            step()
         cpu, wall = [], []
         for _ in range(args.repeat):
             with CaptureQueriesContext(connection) as queries:
                 start_cpu, start_wall = time.process_time(), time.perf_counter()
-                get(url)
+                step()
                 cpu.append((time.process_time() - start_cpu) * 1000)
                 wall.append((time.perf_counter() - start_wall) * 1000)
         line = {
