@@ -130,12 +130,13 @@ class StoredInputs:
         )
         marks = {name: f"\x00{name}\x00" for name in f.ValueForm.base_fields}
         form = f.ValueForm(initial=marks, indicator=indicator, prefix="v\x00pk\x00")
-        actual, comment, version = form_inputs(form, milestone=milestone, sex_split=sex_split)
+        inputs = form_inputs(form, milestone=milestone, sex_split=sex_split)
+        actual, comment, version = (_valued(str(html), marks) for html in inputs)
         options = tuple(str(value) for value, _label in f.STATUS_CHOICES)
         for index, value in enumerate(options):
             option = f'<option value="{_esc(value)}">'
             actual = actual.replace(option, f"{option[:-1]}\x00?{index}\x00>")
-        return cls(*(_valued(html, marks) for html in (actual, comment, version)), options)
+        return cls(actual=actual, comment=comment, version=version, options=options)
 
     def fill(self, row: ValueRow) -> tuple[SafeString, SafeString, SafeString]:
         initial = f.value_initial(row.value)
