@@ -114,9 +114,13 @@ def test_a_save_refreshes_the_findings(as_user, undp):
         **HTMX,
     )
     assert saved["HX-Trigger"] == "entry-saved"
-    assert "498 reported, but 400 male + 50 female = 450." in saved.content.decode()
+    # the row comes back with its findings list kept from the page (hx-preserve): the
+    # quarter's checks run once, for the panel's answer, which replaces every line's list
+    kept = f'<ul class="row-findings" id="findings-{_anchor_of("1.1.9")}" hx-preserve="true">'
+    assert kept + "</ul>" in saved.content.decode()
     findings = client.get(url("entry-findings"), **HTMX).content.decode()
     assert "498 reported, but 400 male + 50 female = 450." in findings
+    assert "400 male + 50 female = 450." in _list_of(findings, _anchor_of("1.1.9"))
     fixed = client.post(
         url("entry-value", code="1.1.9"),
         value_data("1.1.9", value="498", male="448", female="50"),
@@ -150,6 +154,25 @@ def test_the_findings_answer_refreshes_every_lines_list_out_of_band(as_user, und
     after = client.get(url("entry-findings"), **HTMX).content.decode()
     assert "computed 48.7 %" not in _list_of(after, f"result-{output.pk}")
     assert "Reported 61 % of planned, computed" in _list_of(after, f"result-{output.pk}")
+
+
+def _anchor_of(code: str) -> str:
+    from logframe.portfolio.models import Indicator
+
+    return f"indicator-{Indicator.objects.get(result__project__number='G11-23', code=code).pk}"
+
+
+def test_a_row_saved_without_htmx_and_refused_shows_its_findings(as_user, undp):
+    """Without HTMX a refused save draws the whole page again: the row's findings are there."""
+    client = as_user(undp)
+    refused = client.post(
+        url("entry-value", code="1.1.9"),
+        value_data("1.1.9", value="498", male="400", female="fifty"),
+    )
+    assert refused.status_code == 422
+    page = refused.content.decode()
+    assert 'hx-preserve="true"' not in page
+    assert "468 male + 28 female = 496." in _list_of(page, _anchor_of("1.1.9"))
 
 
 def _list_of(html: str, anchor: str) -> str:

@@ -90,6 +90,9 @@ class ValueRow:
     notice: Notice | None = None
     evidence_form: f.EvidenceForm | None = None
     editable: bool = False  # the person may edit it: its inputs are written without ``form``
+    # an HTMX answer of the row alone: its findings list is the one on the page, which htmx
+    # keeps (hx-preserve) until the findings panel's answer to the save replaces it
+    findings_kept: bool = False
 
     @property
     def anchor(self) -> str:

@@ -245,7 +245,7 @@ def value_row_html(row: ValueRow, parts: PageParts) -> SafeString:
         f'  <th scope="row" class="code">{_esc(code)}</th>\n'
         f'  <td class="what"><bdi>{_esc(row.indicator.text)}</bdi><span class="target">'
         f"{_esc(words.target)} <bdi>{_esc(row.target)}</bdi></span>"
-        f"{findings_list(row.findings, row.anchor)}</td>\n"
+        f"{findings_list(row.findings, row.anchor, kept=row.findings_kept)}</td>\n"
         f"{cells}</tr>\n{_detail(row, parts, save_url, urls.page)}</tbody>\n"
     )
 
@@ -301,10 +301,18 @@ def _detail(row: ValueRow, parts: PageParts, save_url: str, page: str) -> str:
     return f'<tr class="detail">\n  <td></td>\n  <td colspan="4">\n    {joined}\n  </td>\n</tr>\n'
 
 
-def findings_list(findings: Iterable[Finding], anchor: str, *, oob: bool = False) -> SafeString:
+def findings_list(
+    findings: Iterable[Finding], anchor: str, *, oob: bool = False, kept: bool = False
+) -> SafeString:
     """The findings about one block, in a list that is there even when empty: after every
     save the findings panel's answer replaces each of them (``oob``), so a change on one
-    line shows, or clears, what it causes on the others."""
+    line shows, or clears, what it causes on the others. ``kept``: an empty list that htmx
+    replaces by the page's own (``hx-preserve``), for a row answered alone: its findings
+    are not worked out twice, the panel's answer brings them."""
+    if kept:
+        return mark_safe(  # the anchor escaped
+            f'<ul class="row-findings" id="findings-{_esc(anchor)}" hx-preserve="true"></ul>'
+        )
     items = "".join(
         f'<li class="sev-{_esc(x.severity)}" data-rule="{_esc(x.rule)}"><span class="sev">'
         f"{_esc(SEVERITY_WORDS[x.severity])}</span> {_esc(finding_message(x))}</li>"

@@ -111,7 +111,7 @@ def value_save(
     if request.method == "GET":
         if not request.htmx:
             return redirect(page_url(scope, f"indicator-{indicator.pk}"))
-        row = s.value_row_alone(scope, indicator)
+        row = s.value_row_alone(scope, indicator, findings_kept=True)
         return render(request, "web/entry/_value_row.html", {"row": row, "scope": scope})
     rights.require_values_right(scope.access, indicator)
     require_open(scope)
@@ -128,7 +128,13 @@ def value_save(
         ),
         lambda: describe_value(scope.period.values.filter(indicator=indicator).first()),
     )
-    row = s.value_row_alone(scope, indicator, form=_unchanged_form(status, form), notice=notice)
+    row = s.value_row_alone(
+        scope,
+        indicator,
+        form=_unchanged_form(status, form),
+        notice=notice,
+        findings_kept=bool(request.htmx),
+    )
     return answer(
         request,
         scope,

@@ -232,14 +232,19 @@ def value_row_alone(
     *,
     form: f.ValueForm | None = None,
     notice: Notice | None = None,
+    findings_kept: bool = False,
 ) -> ValueRow:
-    """One indicator's row read afresh (after a save, or to reload it)."""
+    """One indicator's row read afresh (after a save, or to reload it). ``findings_kept``:
+    for HTMX, which keeps the row's findings list on the page until the findings panel's
+    answer replaces it, so the quarter's checks are not run for the row too."""
     value = scope.period.values.filter(indicator=indicator).first()
     evidence = _evidence_of(scope.period.pk, indicator.pk).get(indicator.pk, [])
-    findings = findings_at(scope, indicator.code)
-    return value_row(
+    findings = [] if findings_kept else findings_at(scope, indicator.code)
+    row = value_row(
         scope, indicator, value, evidence=evidence, findings=findings, form=form, notice=notice
     )
+    row.findings_kept = findings_kept
+    return row
 
 
 def indicator_of(scope: Scope, code: str) -> m.Indicator:
