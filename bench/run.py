@@ -57,6 +57,7 @@ def main() -> int:
 
     from decimal import Decimal
 
+    from django.core.cache import cache
     from django.test import Client
     from template_bench import template_steps
 
@@ -131,10 +132,15 @@ def main() -> int:
         ("read + validate project file", lambda: read_project_file(EXAMPLE), None),
         ("load project file again (no change)", lambda: project_import(record=record), None),
         ("read project as records", lambda: project_record(project=project), None),
-        ("page: project overview (server)", page(f"{base}/"), None),
-        ("page: report (server)", page(f"{base}/report/"), None),
-        ("page: data entry (server)", page(f"{base}/2013Q1/entry/"), None),
-        ("page: fund list (server)", page(f"/funds/{project.fund.code}/"), None),
+        # the read pages are answered from the page cache once rendered (web/page_cache.py):
+        # each is timed rendered (the cache emptied before every run, untimed) and cached
+        ("page: project overview (server)", page(f"{base}/"), cache.clear),
+        ("page: project overview (cached)", page(f"{base}/"), None),
+        ("page: report (server)", page(f"{base}/report/"), cache.clear),
+        ("page: report (cached)", page(f"{base}/report/"), None),
+        ("page: data entry (server)", page(f"{base}/2013Q1/entry/"), cache.clear),
+        ("page: fund list (server)", page(f"/funds/{project.fund.code}/"), cache.clear),
+        ("page: fund list (cached)", page(f"/funds/{project.fund.code}/"), None),
         ("save one value (service)", save_value, None),
         ("API: GET a quarter's values", api_get_values, None),
         ("API: PATCH one value", api_patch_value, None),
