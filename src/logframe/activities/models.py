@@ -37,6 +37,7 @@ KIND_LABELS = {
     RuleKind.PARTICIPANTS: _("Participants (total, by sex)"),
     RuleKind.MALE: _("Male participants"),
     RuleKind.FEMALE: _("Female participants"),
+    # xgettext:no-python-format
     RuleKind.SATISFIED_PCT: _("% of respondents satisfied"),
 }
 SCOPE_LABELS = {

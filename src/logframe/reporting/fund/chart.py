@@ -29,7 +29,9 @@ def trend_png(model: FundReportModel, _: Callable[[str], str]) -> bytes | None:
     labels = [p.quarter for p in points]
     committed = [float(p.money.committed_pct or 0) for p in points]
     disbursed = [float(p.money.disbursed_pct or 0) for p in points]
+    # xgettext:no-python-format
     ax.plot(labels, committed, marker="o", color=BLUE, label=_("Committed, % of approved"))
+    # xgettext:no-python-format
     ax.plot(labels, disbursed, marker="s", color=SKY, label=_("Disbursed, % of approved"))
     ax.set_ylim(0, max(100.0, *committed, *disbursed) * 1.05)
     ax.set_ylabel("%")

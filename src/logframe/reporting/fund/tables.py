@@ -66,10 +66,13 @@ def summary_lines(model: FundReportModel, _: Translate) -> tuple[tuple[str, str]
             n=f"{len(model.projects):,}", total=f"{model.projects_in_fund:,}")),
         (_("Approved budget") + f" ({model.currency})", amount(model.total.approved)),
         (_("Committed") + f" ({model.currency})", amount(model.total.committed)),
+        # xgettext:no-python-format
         (_("Committed, % of approved"), percent(model.total.committed_pct, f)),
         (_("Disbursed") + f" ({model.currency})", amount(model.total.disbursed)),
+        # xgettext:no-python-format
         (_("Disbursed, % of approved"), percent(model.total.disbursed_pct, f)),
         (_("Projects behind schedule"), f"{len(model.behind):,}"),
+        # xgettext:no-python-format
         (_("Indicators' mean % of planned"),
          percent(model.achievement_total.mean_pct, model.indicator_decimals)),
     )  # fmt: skip
@@ -87,8 +90,13 @@ def _money_cells(money: Money, places: int) -> tuple[Cell, ...]:
 
 def _money_headers(_: Translate, currency: str) -> tuple[str, ...]:
     return (
-        _("Approved") + f" ({currency})", _("Committed"), _("% of approved"),
-        _("Disbursed"), _("% of approved"),
+        _("Approved") + f" ({currency})",
+        _("Committed"),
+        # xgettext:no-python-format
+        _("% of approved"),
+        _("Disbursed"),
+        # xgettext:no-python-format
+        _("% of approved"),
     )  # fmt: skip
 
 
@@ -107,6 +115,7 @@ def _finance(
     return Table(
         key=key,
         title=title,
+        # xgettext:no-python-format
         note=_("Cumulative committed and disbursed at the quarter's end, against the approved"
                " budgets; a total's % is the % of the summed amounts."),
         headers=("", _("Projects"), *_money_headers(_, model.currency)),
@@ -140,12 +149,14 @@ def _behind(model: FundReportModel, _: Translate) -> Table:
     return Table(
         key="behind",
         title=_("Projects behind schedule"),
+        # xgettext:no-python-format
         note=_("A project is behind schedule when an agency reports a delay or forecasts its"
                " final date after the planned end; when its % disbursed is more than {gap}"
                " points below the % of its time elapsed; or when a third or more of its scored"
                " indicators are far behind (their % of planned below half the time elapsed)."
                ).format(gap=gap),
         headers=(_("Project"), _("Title"), _("Delay (months)"), _("Reported delay"),
+                 # xgettext:no-python-format
                  _("Disbursed, % of approved"), _("Time elapsed"), _("Indicators far behind"),
                  _("Why")),
         rows=rows,
@@ -174,6 +185,7 @@ def _achievement(model: FundReportModel, _: Translate) -> Table:
                " fund caps it); the mean is over the indicators that have one. Achieved: 100 %"
                " or more. Far behind: below half the project's time elapsed."),
         headers=(_("Sector"), _("Projects"), _("Indicators"), _("With a %"),
+                 # xgettext:no-python-format
                  _("Mean % of planned"), _("Achieved"), _("Far behind")),
         rows=tuple(_achievement_cells(a, places, "sector") for a in model.achievement),
         total=(Cell(_("All sectors"), link="all:"), *total[1:]),
@@ -200,8 +212,12 @@ def _beneficiaries(model: FundReportModel, _: Translate) -> Table:
         title=_("Direct beneficiaries by sex"),
         note=_("Men and women reached against the targets, added up over the projects that"
                " report them; not capped."),
-        headers=(_("Sector"), _("Men: target"), _("Men: reached"), _("% of planned"),
-                 _("Women: target"), _("Women: reached"), _("% of planned")),
+        headers=(_("Sector"), _("Men: target"), _("Men: reached"),
+                 # xgettext:no-python-format
+                 _("% of planned"),
+                 _("Women: target"), _("Women: reached"),
+                 # xgettext:no-python-format
+                 _("% of planned")),
         rows=tuple(_beneficiary_cells(b, places) for b in model.beneficiaries),
         total=(Cell(_("All sectors"), link="all:"), *total[1:]),
     )  # fmt: skip
@@ -256,6 +272,7 @@ def _projects(model: FundReportModel, _: Translate) -> Table:
         note=_("Every project reporting in the quarter."),
         headers=(_("Project"), _("Sector"), _("Lead"), _("State"),
                  *_money_headers(_, model.currency), _("Time elapsed"),
+                 # xgettext:no-python-format
                  _("Mean % of planned"), _("Errors")),
         rows=tuple(
             (_project_cell(p), Cell(p.sector), Cell(p.lead), Cell(_(STATES.get(p.state, p.state))),

@@ -44,10 +44,34 @@ COLUMNS = (
     Column("project", _("Project")),
     Column("lead", _("Lead")),
     Column("budget", _("Budget"), numeric=True, hint=_("The agencies' approved budgets")),
-    Column("committed", _("Committed"), numeric=True, hint=_("% of the approved budget")),
-    Column("disbursed", _("Disbursed"), numeric=True, hint=_("% of the approved budget")),
-    Column("elapsed", _("Time elapsed"), numeric=True, hint=_("% of the project's duration")),
-    Column("", _("Outputs"), numeric=True, hint=_("Mean of the outputs' % of planned")),
+    Column(
+        "committed",
+        _("Committed"),
+        numeric=True,
+        # xgettext:no-python-format
+        hint=_("% of the approved budget"),
+    ),
+    Column(
+        "disbursed",
+        _("Disbursed"),
+        numeric=True,
+        # xgettext:no-python-format
+        hint=_("% of the approved budget"),
+    ),
+    Column(
+        "elapsed",
+        _("Time elapsed"),
+        numeric=True,
+        # xgettext:no-python-format
+        hint=_("% of the project's duration"),
+    ),
+    Column(
+        "",
+        _("Outputs"),
+        numeric=True,
+        # xgettext:no-python-format
+        hint=_("Mean of the outputs' % of planned"),
+    ),
     Column("", _("Findings"), numeric=True, hint=_("Data-quality errors / warnings")),
     Column("quarter", _("Quarter")),
     Column("state", _("State")),

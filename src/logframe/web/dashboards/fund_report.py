@@ -85,6 +85,7 @@ def _report_page(request: HttpRequest, fund: m.Fund) -> HttpResponse:
         "labels": [p.quarter for p in model.trend],
         "committed": [_float(p.money.committed_pct, model.finance_decimals) for p in model.trend],
         "disbursed": [_float(p.money.disbursed_pct, model.finance_decimals) for p in model.trend],
+        # xgettext:no-python-format
         "series": [gettext("Committed, % of approved"), gettext("Disbursed, % of approved")],
     }
     context = {
@@ -256,6 +257,7 @@ def _tiles(fund: m.Fund, model: FundReportModel) -> list[dict[str, Any]]:
          "alert": bool(model.behind)},
         {"label": gettext("Indicators"), "value": percent(model.achievement_total.mean_pct,
                                                           model.indicator_decimals),
+         # xgettext:no-python-format
          "note": gettext("mean % of planned")},
         {"label": gettext("Findings"), "value": f"{findings.errors:,} / {findings.warnings:,}",
          "note": gettext("errors / warnings"), "href": _drill_url(fund, model, "findings", ""),
