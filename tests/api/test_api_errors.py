@@ -51,6 +51,24 @@ def test_login_attempts_are_throttled(api, users, settings):
     assert int(response["Retry-After"]) > 0
 
 
+def test_token_login_attempts_are_counted_in_the_shared_throttle_cache(api, users):
+    """The count is in the workers' shared cache: it survives emptying the default cache
+    (a process's own memory when no Redis is configured)."""
+    from django.conf import settings as live
+    from django.core.cache import cache, caches
+
+    from logframe.accounts import throttle
+
+    limit = int(live.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["token"].split("/")[0])
+    client = api()
+    for _ in range(limit):
+        client.post("/api/token/", {"username": "undp", "password": "guess"})
+    cache.clear()
+    assert client.post("/api/token/", {"username": "undp", "password": "g"}).status_code == 429
+    caches[throttle.CACHE].clear()
+    assert client.post("/api/token/", {"username": "undp", "password": "g"}).status_code == 400
+
+
 def test_a_bad_token_is_401(api, users):
     client = api()
     client.credentials(HTTP_AUTHORIZATION="Token not-a-key")
@@ -111,6 +129,7 @@ def test_the_schema_lists_every_endpoint(client):
         "/api/token/",
         "/api/projects/",
         "/api/projects/{number}/",
+        "/api/projects/{number}/languages/",
         "/api/projects/{number}/periods/",
         period,
         period + "values/",

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import BaseCache, caches
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from logframe.accounts import throttle
 from logframe.api.serializers import ErrorOut, TokenAnswer, TokenRequest
+
+
+class SharedScopedRateThrottle(ScopedRateThrottle):
+    """Attempts counted in the cache every worker process shares (the web log-in's
+    ``throttle`` cache, a database table), not in the default cache, which may be a
+    process's own memory: spreading guesses over the workers gains nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cache: BaseCache = caches[throttle.CACHE]
 
 
 class TokenLogin(ObtainAuthToken):
@@ -21,7 +33,7 @@ class TokenLogin(ObtainAuthToken):
     """
 
     authentication_classes = ()  # a stale key must not block a login
-    throttle_classes = (ScopedRateThrottle,)
+    throttle_classes = (SharedScopedRateThrottle,)
     throttle_scope = "token"
 
     @extend_schema(
