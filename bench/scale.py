@@ -202,6 +202,9 @@ def _actions() -> dict[str, Any]:
     client = Client()
 
     def project_page() -> None:
+        from django.core.cache import cache
+
+        cache.clear()  # the page as rendered, not from the page cache (web/page_cache.py)
         if "_auth_user_id" not in client.session:
             assert client.login(username="demo-manager", password="logframe-demo")
         response = client.get(f"/funds/{FUND}/projects/{project.number}/")
