@@ -179,7 +179,7 @@ def _office(upload: Any) -> FileKind | None:
     try:
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         return None
     finally:
         upload.seek(0)

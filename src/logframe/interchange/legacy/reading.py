@@ -88,8 +88,8 @@ def _is_word(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             return DOCUMENT_PART in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return False
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return False  # NotImplementedError: a damaged header naming an unknown zip version
 
 
 def _decode(data: bytes, *, name: str) -> str:

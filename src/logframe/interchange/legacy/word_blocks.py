@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -217,7 +218,19 @@ def _footnote_paragraphs(archive: zipfile.ZipFile, *, name: str) -> list[Block]:
     if _FOOTNOTES_PART not in archive.namelist():
         return []
     try:
-        root = etree.fromstring(archive.read(_FOOTNOTES_PART), parser=_SAFE_PARSER)
+        content = archive.read(_FOOTNOTES_PART)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as error:
+        message = f"not a Word document (the zip is damaged: {_FOOTNOTES_PART}: {error})"
+        raise LegacyReportError(name, message) from error
+    try:
+        root = etree.fromstring(content, parser=_SAFE_PARSER)
     except etree.XMLSyntaxError as error:
         raise LegacyReportError(name, f"not a readable Word document ({error})") from error
     found: list[Block] = []

@@ -37,7 +37,14 @@ def open_word_zip(data: bytes, *, name: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # a damaged header naming an unknown zip version
+    ) as error:
         message = f"not a Word document (not a valid zip archive: {error})"
         raise LegacyReportError(name, message) from error
     names = {member.filename for member in members}

@@ -96,7 +96,7 @@ def _zip_of(data: bytes, *, name: str) -> zipfile.ZipFile:
         raise WorkbookError(name, [_not_a_workbook(_what(data))])
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
         why = _("a damaged zip file (%(error)s)") % {"error": exc}
         raise WorkbookError(name, [_not_a_workbook(why)]) from exc
 
