@@ -59,8 +59,12 @@ def test_the_load_test_loses_no_acknowledged_write():
         env={"LOAD_DATABASE": database, "BENCH_PG_URL": PG_SERVER},
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
-    row = done.stdout.strip().splitlines()[-1].strip("|").split("|")
-    requests, acknowledged, lost = row[0], row[9], row[10]
+    table = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    header = [cell.strip() for cell in table[0].strip("|").split("|")]
+    row = [cell.strip() for cell in table[-1].strip("|").split("|")]
+    figures = dict(zip(header, row, strict=True))
+    requests, acknowledged = figures["requests"], figures["writes acknowledged"]
+    lost = figures["lost"]
     assert int(requests.replace(",", "")) > 0
     assert int(acknowledged) > 0
     assert int(lost) == 0
