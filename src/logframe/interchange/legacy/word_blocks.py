@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,7 +23,7 @@ from lxml import etree
 from logframe.interchange.legacy.blocks import Block, Cell, Paragraph, Row
 from logframe.interchange.legacy.errors import LegacyReportError
 from logframe.interchange.legacy.marks import superscript
-from logframe.interchange.legacy.word_safety import open_word_zip
+from logframe.interchange.legacy.word_safety import open_word_zip, read_member
 from logframe.interchange.legacy.wording import collapse
 from logframe.textclean import strip_bidi_controls
 
@@ -217,18 +216,7 @@ def _merged(runs: list[_Run]) -> list[tuple[bool, bool, str]]:
 def _footnote_paragraphs(archive: zipfile.ZipFile, *, name: str) -> list[Block]:
     if _FOOTNOTES_PART not in archive.namelist():
         return []
-    try:
-        content = archive.read(_FOOTNOTES_PART)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-    ) as error:
-        message = f"not a Word document (the zip is damaged: {_FOOTNOTES_PART}: {error})"
-        raise LegacyReportError(name, message) from error
+    content = read_member(archive, archive.getinfo(_FOOTNOTES_PART), name=name)
     try:
         root = etree.fromstring(content, parser=_SAFE_PARSER)
     except etree.XMLSyntaxError as error:

@@ -52,7 +52,7 @@ def open_word_zip(data: bytes, *, name: str) -> zipfile.ZipFile:
         raise LegacyReportError(name, f"not a Word document (the zip has no {DOCUMENT_PART})")
     _check_sizes(members, name=name)
     for member in members:
-        content = _read_member(archive, member, name=name)
+        content = read_member(archive, member, name=name)
         if member.filename.endswith((".xml", ".rels")):
             _check_declarations(content, member, name=name)
     return archive
@@ -82,7 +82,7 @@ def _check_sizes(members: list[zipfile.ZipInfo], *, name: str) -> None:
         raise LegacyReportError(name, f"refused: the zip expands to {_megabytes(total)}")
 
 
-def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, *, name: str) -> bytes:
+def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, *, name: str) -> bytes:
     """A member's bytes (at most its declared size, checked above); a damaged one is refused."""
     try:
         return archive.read(member)
