@@ -1,8 +1,9 @@
 """The data-entry page and the project page of G11-23: median CPU time per request.
 
-``python bench/entry_page.py`` migrates a fresh SQLite file, imports the example project,
-creates the demo users, signs in as demo-manager with Django's test client, and times
-GETs of the data-entry page of 2013Q1 and of the project overview (three warm-ups, then
+``python bench/entry_page.py`` migrates a fresh SQLite file (or ``BENCH_DATABASE_URL``),
+imports the example project, creates the demo users, signs in as demo-manager with
+Django's test client, and times GETs of the data-entry page of 2013Q1 and of the project
+overview, the page cache emptied before each (three warm-ups, then
 ``BENCH_REPEAT`` runs, 15 by default). It prints one JSON line per page: the median and
 best CPU time (``time.process_time``, steadier than wall time on a shared machine), the
 median wall time and the number of queries.
@@ -25,7 +26,6 @@ import os
 import pstats
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -40,28 +40,17 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", "15")))
     args = parser.parse_args()
 
-    scratch = tempfile.mkdtemp(prefix="logframe-entry-bench-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{scratch}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "logframe.settings")
-    import django
+    from seeded import seeded_project
 
-    django.setup()
+    _record, project = seeded_project("logframe-entry-bench-")
     from django.conf import settings
     from django.core.cache import cache
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from logframe.accounts.services import demo_users_create
-    from logframe.interchange.projectfile.read import read_project_file
-    from logframe.portfolio.selectors import project_by_number
-    from logframe.portfolio.services import project_import
 
-    call_command("migrate", interactive=False, verbosity=0)
-    record = read_project_file(EXAMPLE)
-    project_import(record=record, actor=None, reason="bench")
-    project = project_by_number(number=record.number)
     demo_users_create(project=project)
     client = Client()
     client.login(username="demo-manager", password="logframe-demo")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -25,15 +24,9 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "7"))
 
 
 def main() -> int:
-    scratch = tempfile.mkdtemp(prefix="logframe-bench-")
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "logframe.settings")
-    import django
+    from seeded import seeded_project
 
-    django.setup()
-    from django.core.management import call_command
+    record, project = seeded_project("logframe-bench-")
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -42,16 +35,12 @@ def main() -> int:
     from logframe.interchange.legacy import read_legacy_report
     from logframe.interchange.projectfile.read import read_project_file
     from logframe.interchange.projectfile.write import project_document
-    from logframe.portfolio.selectors import project_by_number, project_record
+    from logframe.portfolio.selectors import project_record
     from logframe.portfolio.services import project_import
     from logframe.reporting.assemble import project_report, render_document
     from logframe.reporting.html import render_html
     from logframe.reporting.markdown import render_markdown
 
-    call_command("migrate", interactive=False, verbosity=0)
-    record = read_project_file(EXAMPLE)
-    project_import(record=record, actor=None, reason="bench")
-    project = project_by_number(number=record.number)
     quarter = Quarter.parse("2013Q1")
     report = project_report(project=project, quarter=quarter)
 
