@@ -113,8 +113,9 @@ def test_an_htmx_save_on_the_entry_page_under_the_policy(live_server, watched, s
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
         form.locator("button[type=submit]").first.click()
     assert answer.value.status == 200
-    page.wait_for_load_state("networkidle")
-    assert page.locator("text=Said under the policy").count() >= 1
+    # The answer is swapped in after the response arrives: wait for it, do not count at once
+    # (networkidle was already reached before the click, so it does not wait for the swap).
+    page.wait_for_selector("text=Said under the policy", state="attached", timeout=15_000)
     assert page.evaluate("document.querySelectorAll('head style').length") == 0
     assert not _violations(page)
     assert not seen, "\n".join(seen)
