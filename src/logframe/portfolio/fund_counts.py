@@ -65,6 +65,28 @@ class FindingCount(models.Model):
         default=0, help_text="% of planned below half the time elapsed at the quarter's end"
     )
     figured_revision = models.BigIntegerField(default=-1, help_text="The revision figured")
+    # the quarter's money and dates as the fund report lists them per project, figured with
+    # the indicators (same ``figured_revision``): the triggers cover their tables too
+    approved = models.DecimalField(
+        max_digits=24, decimal_places=2, null=True, help_text="The agencies' approved budgets"
+    )
+    committed = models.DecimalField(
+        max_digits=24, decimal_places=2, null=True, help_text="Cumulative committed"
+    )
+    disbursed = models.DecimalField(
+        max_digits=24, decimal_places=2, null=True, help_text="Cumulative disbursed"
+    )
+    forecast_end = models.DateField(null=True, help_text="The latest forecast final date")
+    reported_delay = models.IntegerField(null=True, help_text="The longest delay reported")
+    lead = models.ForeignKey(
+        "portfolio.Organisation",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+        help_text="The lead agency (its code is read by a join, so a renamed one is current)",
+    )
 
     class Meta:
         app_label = "portfolio"
