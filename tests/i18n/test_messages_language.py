@@ -7,14 +7,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
+from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.interchange.workbook import WorkbookError, read_template
 from logframe.portfolio.audit.field_names import FIELD_NAMES, choice_label, field_name
 from logframe.portfolio.audit.tables import TABLES
@@ -106,6 +109,33 @@ def test_the_history_and_its_csv_speak_the_person_s_language(  # type: ignore[no
     client.cookies["logframe_language"] = "en"
     english = client.get("/funds/UNDG-ITF/projects/G11-23/history.csv").content.decode()
     assert english.startswith("when,user,object,field,old,new,reason,kind\r\n")
+
+
+@pytest.mark.django_db
+def test_the_history_names_beneficiary_groups_and_yes_no_in_arabic(  # type: ignore[no-untyped-def]
+    client, example_record, loaded_project, manager
+):
+    period = example_record.periods[0]
+    changed = tuple(
+        replace(b, actual=(b.actual or 0) + 1, applicable=not b.applicable)
+        if b.group == BeneficiaryGroup.MEN
+        else b
+        for b in period.beneficiaries
+    )
+    assert changed != period.beneficiaries
+    record = replace(example_record, periods=(replace(period, beneficiaries=changed),))
+    project_import(record=record, actor=manager, reason="recount")
+    client.force_login(manager)
+    client.cookies["logframe_language"] = ARABIC
+    page = client.get("/funds/UNDG-ITF/projects/G11-23/history/").content.decode()
+    with translation.override(ARABIC):
+        men, yes, no = gettext("Men"), gettext("yes"), gettext("no")
+    assert (men, yes, no) != ("Men", "yes", "no")
+    assert men in page
+    assert f"<del>{yes}</del>" in page
+    assert f"<ins>{no}</ins>" in page
+    for english in ("(men)", " men,", ">yes<", ">no<"):
+        assert english not in page
 
 
 def _lost(request):  # type: ignore[no-untyped-def]

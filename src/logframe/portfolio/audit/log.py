@@ -20,7 +20,14 @@ from django.utils.translation import gettext as _
 
 from logframe.portfolio import models as m
 from logframe.portfolio.audit.field_names import field_name
-from logframe.portfolio.audit.names import Names, as_text, raw, user_name, want_relations
+from logframe.portfolio.audit.names import (
+    Names,
+    as_text,
+    group_name,
+    raw,
+    user_name,
+    want_relations,
+)
 from logframe.portfolio.audit.tables import BY_KIND, QUIET_ON_CREATE, TABLES, Audited, history
 
 DEFAULT_LIMIT = 500
@@ -243,7 +250,7 @@ def _quarter_label(kind: str, row: Any, names: Names, quarter: str) -> str:
         return text % {"organisation": organisation, "quarter": quarter}
     if kind == "beneficiaries":
         text = _("Beneficiaries %(group)s, %(quarter)s")
-        return text % {"group": row.group, "quarter": quarter}
+        return text % {"group": group_name(row.group), "quarter": quarter}
     code = names.name(m.Result, row.result_id)
     return _("Output %(code)s progress, %(quarter)s") % {"code": code, "quarter": quarter}
 

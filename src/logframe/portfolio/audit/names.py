@@ -18,6 +18,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
 from logframe.portfolio import models as m
 from logframe.portfolio.audit.field_names import choice_label
 from logframe.portfolio.audit.tables import history
@@ -134,7 +135,7 @@ def plain_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if isinstance(value, Decimal):
         return decimal_text(value)
     if isinstance(value, datetime):
@@ -144,6 +145,14 @@ def plain_text(value: Any) -> str:
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""
     return str(value)
+
+
+def group_name(key: str) -> str:
+    """A beneficiary group's name ("men" → "Men") in the active language; an unknown key as is."""
+    try:
+        return gettext(GROUP_LABELS[BeneficiaryGroup(key)])
+    except ValueError:
+        return key
 
 
 def decimal_text(number: Decimal) -> str:
