@@ -82,6 +82,17 @@ def test_unknown_project_and_period_are_named(loaded_project):
     assert project_by_number(number="g11-23") == loaded_project
 
 
+def test_an_unknown_number_suggests_the_near_ones_of_the_fund_asked_for(loaded_project):
+    with pytest.raises(
+        NotFound, match=r"unknown project 'G11-32' in fund UNDG-ITF \(did you mean: G11-23\)"
+    ):
+        project_by_number(number="G11-32", fund="UNDG-ITF")
+    with pytest.raises(NotFound, match=r"unknown project 'ZZZ' \(known: G11-23\)"):
+        project_by_number(number="ZZZ")
+    with pytest.raises(NotFound, match=r"unknown fund 'NOPE' \(known: UNDG-ITF\)"):
+        project_by_number(number="G11-23", fund="NOPE")
+
+
 def test_a_whole_project_is_written_in_a_few_dozen_queries(example_record):
     with CaptureQueriesContext(connection) as first:
         project_import(record=example_record, actor=None, reason="first")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from typing import Any
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
@@ -23,13 +24,30 @@ def project_by_number(*, number: str, fund: str | None = None) -> m.Project:
         projects = projects.filter(fund__code__iexact=fund)
     found = list(projects[:2])
     if not found:
-        known = ", ".join(
-            m.Project.objects.order_by("number").values_list("number", flat=True)[:20]
-        )
-        raise NotFound(f"unknown project {number!r} (known: {known or 'none — load one first'})")
+        raise NotFound(_unknown_project(number, fund))
     if len(found) > 1:
         raise NotFound(f"project number {number!r} is used in several funds: name the fund")
     return found[0]
+
+
+def _unknown_project(number: str, fund: str | None) -> str:
+    """Why ``number`` was not found: the numbers it may have meant, in the fund asked for."""
+    scope = m.Project.objects.all()
+    where = ""
+    if fund:
+        if not m.Fund.objects.filter(code__iexact=fund).exists():
+            codes = m.Fund.objects.order_by("code").values_list("code", flat=True)[:20]
+            return f"unknown fund {fund!r} (known: {', '.join(codes) or 'none'})"
+        scope = scope.filter(fund__code__iexact=fund)
+        where = f" in fund {fund}"
+    numbers = list(scope.order_by("number").values_list("number", flat=True))
+    if not numbers:
+        return f"unknown project {number!r}{where} (none loaded — load one first)"
+    near = get_close_matches(number.strip().upper(), [n.upper() for n in numbers], n=5, cutoff=0.6)
+    shown = [n for n in numbers if n.upper() in near] if near else numbers[:10]
+    more = "" if near or len(numbers) <= 10 else f", … {len(numbers)} in all"
+    label = "did you mean" if near else "known"
+    return f"unknown project {number!r}{where} ({label}: {', '.join(shown)}{more})"
 
 
 def period_of(*, project: m.Project, quarter: Quarter) -> m.ReportingPeriod:
