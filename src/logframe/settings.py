@@ -12,6 +12,9 @@ Environment:
   (default 5 / 20 / 900).
 - ``LOGFRAME_CACHE_URL``: ``redis://host:port/db`` for the rendered-page cache shared by
   every worker (default: each process's own memory).
+- ``LOGFRAME_FUND_PAGE_STALE_SECONDS``: how far behind the data the fund page and the fund
+  report may be served from the page cache, labelled (default 0: always current; 10 is a
+  good value for a busy fund, docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -39,6 +42,17 @@ def _flag(name: str, default: str = "0") -> bool:
     if value in {"0", "false", "no", "off", ""}:
         return False
     raise ImproperlyConfigured(f"{name}={value!r}: expected 1/0, true/false, yes/no or on/off")
+
+
+def _seconds(name: str, default: str) -> float:
+    value = os.environ.get(name, default).strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise ImproperlyConfigured(f"{name}={value!r}: expected a number of seconds, 0 to 3600")
+    return seconds
 
 
 def database_from_url(url: str) -> dict[str, object]:
@@ -114,6 +128,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "logframe.web.page_cache.WriteMarkMiddleware",  # read-your-writes on the lagging pages
     "logframe.web.language.PreferenceMiddleware",  # a signed-in person's own language, digits
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -217,6 +232,11 @@ CACHES: dict[str, dict[str, Any]] = {
         "LOCATION": "logframe_throttle_cache",
     },
 }
+# The fund-wide pages (fund page, fund report) may be served from the page cache up to this
+# many seconds after they were built although the fund moved since, labelled "figures as
+# of HH:MM:SS" and rebuilt by one request at a time (web/page_cache.py). 0, the default:
+# always current, as every other page.
+FUND_PAGE_STALE_SECONDS = _seconds("LOGFRAME_FUND_PAGE_STALE_SECONDS", "0")
 LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGFRAME_LOGIN_FAILURES_PER_ACCOUNT", "5"))
 LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGFRAME_LOGIN_FAILURES_PER_ADDRESS", "20"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGFRAME_LOGIN_LOCKOUT_SECONDS", "900"))
