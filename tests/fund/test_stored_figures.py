@@ -17,11 +17,12 @@ from logframe.activities import models as a
 from logframe.activities.selectors import register_of
 from logframe.domain.checks import check_period
 from logframe.domain.findings import Severity
+from logframe.domain.records import Role
 from logframe.interchange.synthetic import synthetic_projects
 from logframe.portfolio import models as m
 from logframe.portfolio.fund_counts import FindingCount
 from logframe.portfolio.fund_indicators import (
-    FIGURES,
+    STORED,
     indicator_figures_computed,
     stored_figures_refresh,
 )
@@ -32,6 +33,10 @@ from logframe.workflow.entry import ValueInput, indicator_value_set
 from logframe.workflow.transitions import period_submit
 
 pytestmark = pytest.mark.django_db(transaction=False)
+EDITS = (
+    *("service", "raw", "delete", "dates", "rules", "submit", "import", "bulk", "register"),
+    *("finance", "finance", "budget", "lead", "agency", "organisation"),  # the sums' tables
+)
 
 
 def _findings(period: m.ReportingPeriod) -> tuple[int, int, int]:
@@ -58,7 +63,7 @@ def _check(fund: m.Fund, *, refresh: bool) -> int:
     compared = 0
     for row in FindingCount.objects.filter(period__in=periods).select_related("period__project"):
         if row.figured_revision == row.revision:
-            stored = {name: getattr(row, name) for name in FIGURES}
+            stored = {name: getattr(row, name) for name in STORED}
             assert stored == computed[row.period_id], row.period
             compared += 1
         if row.counted_revision == row.revision:
@@ -75,9 +80,7 @@ def _edit(rng: random.Random, fund: m.Fund, actor: m.Model) -> str:
         "period", "indicator"
     )
     value = values.order_by("pk")[rng.randrange(values.count())]
-    how = rng.choice(
-        ["service", "raw", "delete", "dates", "rules", "submit", "import", "bulk", "register"]
-    )
+    how = rng.choice(EDITS)
     if how == "service" and value.period.state == "open":
         indicator_value_set(
             period=value.period,
@@ -123,7 +126,42 @@ def _edit(rng: random.Random, fund: m.Fund, actor: m.Model) -> str:
             total=rng.choice([7, 9]),
             status="confirmed",
         )
+    elif how in ("finance", "budget", "lead", "agency", "organisation"):
+        _edit_money(rng, how, value.period)
     return how
+
+
+def _edit_money(rng: random.Random, how: str, period: m.ReportingPeriod) -> None:
+    """A write to what the per-project sums come from: a quarter's finance line, an
+    agency's approved budget, which agency leads, an agency added, an agency's code."""
+    agencies = m.Participation.objects.filter(project=period.project).order_by("pk")
+    agency = agencies[rng.randrange(agencies.count())]
+    if how == "finance":
+        lines = m.FinancialStatus.objects.filter(period=period)
+        lines.filter(pk__in=lines.values("pk")[:1]).update(
+            committed=Decimal(rng.randrange(0, 10**6)) / 100,
+            disbursed=rng.choice([None, Decimal(rng.randrange(0, 10**5))]),
+            forecast_final_date=date(2013, 1, 1) + timedelta(days=rng.randrange(0, 900)),
+            reported_delay_months=rng.choice([None, rng.randrange(0, 24)]),
+        )
+    elif how == "budget":
+        agency.approved_budget = rng.choice([None, Decimal(rng.randrange(0, 10**8)) / 100])
+        agency.save()
+    elif how == "lead":
+        agencies.update(role=Role.PARTICIPATING.value)
+        m.Participation.objects.filter(pk=agency.pk).update(role=Role.LEAD.value)
+    elif how == "agency":
+        organisation, _ = m.Organisation.objects.get_or_create(
+            code=f"NEW{rng.randrange(10**6)}", defaults={"name": "a new agency"}
+        )
+        m.Participation.objects.create(
+            project=period.project, organisation=organisation, role=Role.LEAD.value,
+            approved_budget=Decimal(rng.randrange(0, 10**6)),
+        )  # fmt: skip
+    else:  # renamed: no trigger on organisations, the report reads the code by a join
+        m.Organisation.objects.filter(pk=agency.organisation_id).update(
+            code=f"R{rng.randrange(10**6)}"
+        )
 
 
 @pytest.mark.parametrize("seed", [1, 2])

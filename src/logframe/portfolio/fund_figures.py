@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Context as DecimalContext
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db import connection
+from django.db.models import Count, Q, QuerySet, Sum
 
 from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.conventions import Conventions
 from logframe.domain.periods import Quarter
-from logframe.domain.records import Role
 from logframe.portfolio import models as m
-from logframe.portfolio.fund_counts import counts_rows_create
-from logframe.portfolio.fund_indicators import FIGURES, indicator_figures_refresh
+from logframe.portfolio.fund_counts import COUNTS_TABLE, counts_rows_create
+from logframe.portfolio.fund_indicators import indicator_figures_refresh
 
 SEXES = (BeneficiaryGroup.MEN.value, BeneficiaryGroup.WOMEN.value)
 
@@ -116,7 +117,7 @@ def fund_quarter_figures(
     )
     counts_rows_create(periods=periods)
     indicator_figures_refresh(fund=fund, periods=periods)
-    rows = tuple(_project_row(v) for v in _project_values(periods))
+    rows = tuple(_project_rows(periods))
     return FundQuarterFigures(
         fund_code=fund.code,
         fund_name=fund.name,
@@ -135,74 +136,78 @@ def fund_quarter_figures(
 # -- the projects -------------------------------------------------------------------------
 
 
-def _project_values(periods: QuerySet[m.ReportingPeriod]) -> list[dict[str, Any]]:
-    """One query: each period of the quarter with its project's sums."""
-    participations = m.Participation.objects.filter(project=OuterRef("project_id")).order_by()
-    finance = m.FinancialStatus.objects.filter(period=OuterRef("pk")).order_by()
-    lead = participations.filter(role=Role.LEAD.value).values("organisation__code")[:1]
-    return list(
-        periods.annotate(
-            approved=_sum(participations, "project", "approved_budget"),
-            committed=_sum(finance, "period", "committed"),
-            disbursed=_sum(finance, "period", "disbursed"),
-            forecast_end=Subquery(
-                finance.values("period").annotate(x=Max("forecast_final_date")).values("x")[:1]
-            ),
-            reported_delay=Subquery(
-                finance.values("period").annotate(x=Max("reported_delay_months")).values("x")[:1]
-            ),
-            lead_code=Subquery(lead),
+_PROJECT_COLUMNS = (
+    "p.id, p.project_id, pr.number, pr.title, pr.sector, pr.thematic_group, o.code, p.state,"
+    " pr.start_date, pr.planned_end_date, pr.revised_end_date, c.approved, c.committed,"
+    " c.disbursed, c.forecast_end, c.reported_delay, c.indicators, c.scored, c.percent_sum,"
+    " c.achieved, c.far_behind"
+)
+_MONEY = (11, 12, 13)
+_PERCENT_SUM = 18
+
+
+def _project_rows(periods: QuerySet[m.ReportingPeriod]) -> list[FundProjectRow]:
+    """One query: each period of the quarter with its project and its stored sums, a plain
+    join read through a bare cursor (the figures were made current just before)."""
+    ids, params = periods.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {_PROJECT_COLUMNS} FROM {m.ReportingPeriod._meta.db_table} p"
+            f" JOIN {m.Project._meta.db_table} pr ON pr.id = p.project_id"
+            f" LEFT JOIN {COUNTS_TABLE} c ON c.period_id = p.id"
+            f" LEFT JOIN {m.Organisation._meta.db_table} o ON o.id = c.lead_id"
+            f" WHERE p.id IN ({ids}) ORDER BY pr.number",
+            params,
         )
-        .order_by("project__number")
-        .values(
-            "pk",
-            "project_id",
-            "project__number",
-            "project__title",
-            "project__sector",
-            "project__thematic_group",
-            "project__start_date",
-            "project__planned_end_date",
-            "project__revised_end_date",
-            "state",
-            "approved",
-            "committed",
-            "disbursed",
-            "forecast_end",
-            "reported_delay",
-            "lead_code",
-            *(f"finding_count__{name}" for name in FIGURES),
+        rows = cursor.fetchall()
+    if connection.vendor == "sqlite":
+        rows = [_from_sqlite(row) for row in rows]
+    return [_project_row(row) for row in rows]
+
+
+_SUM_OF_DECIMALS = DecimalContext(prec=15).create_decimal_from_float
+_PERCENT_PLACES = Decimal(1).scaleb(-20)
+_PERCENT_CONTEXT = DecimalContext(prec=50)
+
+
+def _from_sqlite(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """SQLite hands back decimals as floats (its dates are columns, which the driver turns
+    into dates): converted as Django does, a sum through 15 significant digits and
+    ``percent_sum`` as its column, to 20 places."""
+    out = list(row)
+    for i in _MONEY:
+        if out[i] is not None:
+            out[i] = _SUM_OF_DECIMALS(out[i])
+    if out[_PERCENT_SUM] is not None:
+        out[_PERCENT_SUM] = _SUM_OF_DECIMALS(out[_PERCENT_SUM]).quantize(
+            _PERCENT_PLACES, context=_PERCENT_CONTEXT
         )
-    )
+    return tuple(out)
 
 
-def _sum(rows: QuerySet[Any], group: str, field: str) -> Subquery:
-    return Subquery(rows.values(group).annotate(total=Sum(field)).values("total")[:1])
-
-
-def _project_row(v: dict[str, Any]) -> FundProjectRow:
+def _project_row(v: tuple[Any, ...]) -> FundProjectRow:
     return FundProjectRow(
-        period_id=v["pk"],
-        project_id=v["project_id"],
-        number=v["project__number"],
-        title=v["project__title"],
-        sector=v["project__sector"],
-        thematic_group=v["project__thematic_group"],
-        lead_code=v["lead_code"] or "",
-        state=v["state"],
-        start_date=v["project__start_date"],
-        planned_end_date=v["project__planned_end_date"],
-        revised_end_date=v["project__revised_end_date"],
-        approved=v["approved"],
-        committed=v["committed"],
-        disbursed=v["disbursed"],
-        forecast_end=v["forecast_end"],
-        reported_delay=v["reported_delay"],
-        indicators=v["finding_count__indicators"] or 0,
-        scored=v["finding_count__scored"] or 0,
-        percent_sum=v["finding_count__percent_sum"],
-        achieved=v["finding_count__achieved"] or 0,
-        far_behind=v["finding_count__far_behind"] or 0,
+        period_id=v[0],
+        project_id=v[1],
+        number=v[2],
+        title=v[3],
+        sector=v[4],
+        thematic_group=v[5],
+        lead_code=v[6] or "",
+        state=v[7],
+        start_date=v[8],
+        planned_end_date=v[9],
+        revised_end_date=v[10],
+        approved=v[11],
+        committed=v[12],
+        disbursed=v[13],
+        forecast_end=v[14],
+        reported_delay=v[15],
+        indicators=v[16] or 0,
+        scored=v[17] or 0,
+        percent_sum=v[18],
+        achieved=v[19] or 0,
+        far_behind=v[20] or 0,
     )
 
 

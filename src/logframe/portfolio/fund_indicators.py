@@ -26,6 +26,7 @@ from django.db.models import F, QuerySet
 
 from logframe.domain.conventions import Conventions
 from logframe.domain.measures import Measure, Status, TargetKind
+from logframe.domain.records import Role
 from logframe.portfolio import models as m
 from logframe.portfolio.fund_counts import (
     COUNTS_TABLE,
@@ -35,6 +36,8 @@ from logframe.portfolio.fund_counts import (
 )
 
 FIGURES = ("indicators", "scored", "percent_sum", "achieved", "far_behind")
+SUMS = ("approved", "committed", "disbursed", "forecast_end", "reported_delay", "lead_id")
+STORED = FIGURES + SUMS  # what one figuring of a quarter writes
 CHUNK = 1000  # periods figured per statement
 
 
@@ -139,18 +142,30 @@ def _percent_rows(*, ids: tuple[str, list[Any]], conventions: Conventions) -> tu
     return sql, [*percent_params, *ids[1]]
 
 
-def _elapsed_rows(*, ids: tuple[str, list[Any]]) -> tuple[str, list[Any]]:
+def _period_rows(*, ids: tuple[str, list[Any]]) -> tuple[str, list[Any]]:
     """SQL of a derived table: per period of ``ids``, its project's % of time elapsed at
-    the end of its quarter (``period_id``, ``elapsed``)."""
+    the end of its quarter (``elapsed``) and the money and dates the fund report lists for
+    it (``SUMS``): its agencies' approved budgets (the project's), committed and disbursed
+    in the quarter, the latest forecast final date, the longest reported delay, and its
+    lead agency (the first lead participation)."""
     vendor = connection.vendor
     elapsed, elapsed_params = elapsed_percent_sql(vendor=vendor)
+    agencies = f"FROM {m.Participation._meta.db_table} pa WHERE pa.project_id = p.project_id"
+    finance = f"FROM {m.FinancialStatus._meta.db_table} fs WHERE fs.period_id = p.id"
     sql = (
-        f"SELECT p.id AS period_id, {elapsed} AS elapsed"
+        f"SELECT p.id AS period_id, {elapsed} AS elapsed,"
+        f" (SELECT SUM(pa.approved_budget) {agencies}) AS approved,"
+        f" (SELECT SUM(fs.committed) {finance}) AS committed,"
+        f" (SELECT SUM(fs.disbursed) {finance}) AS disbursed,"
+        f" (SELECT MAX(fs.forecast_final_date) {finance}) AS forecast_end,"
+        f" (SELECT MAX(fs.reported_delay_months) {finance}) AS reported_delay,"
+        f" (SELECT pa.organisation_id {agencies} AND pa.role = %s"
+        " ORDER BY pa.id LIMIT 1) AS lead_id"
         f" FROM {m.ReportingPeriod._meta.db_table} p"
         f" JOIN {m.Project._meta.db_table} pr ON pr.id = p.project_id"
         f" WHERE p.id IN ({ids[0]}){_fence(vendor)}"
     )
-    return sql, [*elapsed_params, *ids[1]]
+    return sql, [*elapsed_params, Role.LEAD.value, *ids[1]]
 
 
 def _ids(periods: QuerySet[m.ReportingPeriod]) -> tuple[str, list[Any]]:
@@ -177,19 +192,22 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def _figures_sql(ids: tuple[str, list[Any]], conventions: Conventions) -> tuple[str, list[Any]]:
-    """SQL: per period of ``ids`` that has a counts row, its revision and its figures."""
+    """SQL: per period of ``ids`` that has a counts row, its revision, its indicators'
+    figures and its sums."""
     rows, params = _percent_rows(ids=ids, conventions=conventions)
-    times, time_params = _elapsed_rows(ids=ids)
+    times, time_params = _period_rows(ids=ids)
     fence = _fence(connection.vendor)
+    sums = ", ".join(f"e.{name}" for name in SUMS)
     sql = (
         "SELECT c.period_id AS period_id, c.revision AS rev, COUNT(x.value_id) AS indicators,"
         " COUNT(x.pct) AS scored, SUM(x.pct) AS percent_sum,"
         " COALESCE(SUM(CASE WHEN x.pct >= 100 THEN 1 ELSE 0 END), 0) AS achieved,"
-        " COALESCE(SUM(CASE WHEN x.pct * 2 < e.elapsed THEN 1 ELSE 0 END), 0) AS far_behind"
+        " COALESCE(SUM(CASE WHEN x.pct * 2 < e.elapsed THEN 1 ELSE 0 END), 0) AS far_behind,"
+        f" {sums}"
         f" FROM {COUNTS_TABLE} c JOIN ({times}) e ON e.period_id = c.period_id"
         f" LEFT JOIN ({rows}{fence}) x ON x.period_id = c.period_id"
         f" WHERE c.period_id IN ({ids[0]})"
-        " GROUP BY c.period_id, c.revision"
+        f" GROUP BY c.period_id, c.revision, {sums}"
     )
     return sql, [*time_params, *params, *ids[1]]
 
@@ -217,7 +235,7 @@ def _figure(period_ids: list[int], conventions: Conventions) -> int:
     the same snapshot as the values."""
     ids = (", ".join(["%s"] * len(period_ids)), list(period_ids))
     figures, params = _figures_sql(ids, conventions)
-    assignments = ", ".join(f"{name} = f.{name}" for name in FIGURES)
+    assignments = ", ".join(f"{name} = f.{name}" for name in STORED)
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {COUNTS_TABLE} SET {assignments}, figured_revision = f.rev"
@@ -238,12 +256,20 @@ def indicator_figures_computed(
         cursor.execute(figures, params)
         names = [c[0] for c in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    return {
-        row["period_id"]: {
-            name: _as_stored(row[name]) if name == "percent_sum" else row[name] for name in FIGURES
-        }
-        for row in rows
-    }
+    return {row["period_id"]: {name: _as_read(name, row[name]) for name in STORED} for row in rows}
+
+
+def _as_read(name: str, value: Any) -> Any:
+    """A figure as its stored column gives it back through the model."""
+    if name == "percent_sum":
+        return _as_stored(value)
+    if name in ("approved", "committed", "disbursed") and value is not None:
+        if isinstance(value, float | int):
+            value = Context(prec=15).create_decimal_from_float(value)
+        return Decimal(value).quantize(Decimal("0.01"))
+    if name == "forecast_end" and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
 
 
 def _as_stored(value: Any) -> Decimal | None:
