@@ -60,7 +60,8 @@ def test_every_table_has_its_triggers_and_the_excluded_none():
     assert set(existing) == set(page_versions.wanted_triggers(connection.vendor))
     assert sorted(existing.values()) == sorted(list(tables) * 3)
     assert not set(existing.values()) & {"django_session", "portfolio_findingcount",
-                                         "portfolio_historicalindicatorvalue"}  # fmt: skip
+                                         "portfolio_historicalindicatorvalue",
+                                         "accounts_preference"}  # fmt: skip
 
 
 def test_installing_again_changes_nothing():
@@ -94,6 +95,31 @@ def test_a_write_outside_any_project_moves_global(loaded_project):
     after = _versions("global", f"project:{loaded_project.pk}")
     assert after[0] > before[0]
     assert after[1] == before[1]
+
+
+def test_a_log_in_or_a_new_password_moves_nothing_a_new_name_moves_global(
+    client, loaded_project, django_user_model
+):
+    user = django_user_model.objects.create_user("someone", password="a-long-test-password")
+    (before,) = _versions("global")
+    assert client.login(username="someone", password="a-long-test-password")  # last_login
+    user.refresh_from_db()
+    assert user.last_login is not None
+    user.set_password("another-long-password")
+    user.save()  # every column written, only the password changed
+    assert _versions("global") == (before,)
+    django_user_model.objects.filter(pk=user.pk).update(first_name="Someone")
+    assert _versions("global") > (before,)
+
+
+def test_a_log_in_keeps_everyones_pages_cached(viewer, client, django_user_model):
+    from django.test import Client
+
+    django_user_model.objects.create_user("someone", password="a-long-test-password")
+    _read(viewer, FUND_URL)
+    response = Client().post("/login/", {"username": "someone", "password": "a-long-test-password"})
+    assert response.status_code == 302
+    assert _read(viewer, FUND_URL)[0] == "hit"
 
 
 def test_raw_sql_and_deletes_move_the_versions_too(loaded_project):

@@ -10,7 +10,9 @@ derived data written while a page is read). What a trigger moves depends on the 
   adds 1 to ``project:<id>`` and ``fund:<its fund>`` of every project its written rows
   belong to;
 - any other table (funds, organisations, users, memberships, places) adds 1 to
-  ``global``, which every cached page depends on.
+  ``global``, which every cached page depends on;
+- an UPDATE that changes only columns no page shows (``UNSHOWN``: a user's ``last_login``,
+  written at every log-in, and ``password``) moves nothing.
 
 The counters are rows of ``pagecache.PageVersion``, upserted in the writer's own transaction,
 so a reader sees a new version exactly when it can see the new data. Writes that no
@@ -43,8 +45,10 @@ EXCLUDED = frozenset(
         "sessions.session",
         "portfolio.findingcount",  # counts of findings, refreshed while the fund is read
         "pagecache.pageversion",
+        "accounts.preference",  # a page's language and digits are in its key (the session's)
     }
 )
+UNSHOWN = {"auth.user": frozenset({"last_login", "password"})}
 PREFIX = "pv_"
 
 
@@ -122,10 +126,29 @@ def _upsert(keys: str) -> str:
     )
 
 
-def _rows(vendor: str, event: str, columns: list[str]) -> str:
+def _shown(model: type[models.Model]) -> list[str]:
+    """The columns of ``model`` an UPDATE must change to move a version; [] for all."""
+    unshown = UNSHOWN.get(model._meta.label_lower, frozenset())
+    if not unshown:
+        return []
+    return [f.column for f in model._meta.concrete_fields if f.column not in unshown]
+
+
+def _changed(shown: list[str], new: str, old: str) -> str:
+    """SQL true when a row's shown columns differ between ``new`` and ``old``."""
+    return " OR ".join(f'{new}."{c}" IS DISTINCT FROM {old}."{c}"' for c in shown)
+
+
+def _rows(vendor: str, event: str, columns: list[str], shown: list[str], pk: str) -> str:
     """The written rows as a subquery: the transition tables of a PostgreSQL statement
-    trigger, the NEW and OLD row of an SQLite row trigger."""
-    if vendor == "postgresql":
+    trigger (for an UPDATE with ``shown`` columns, only the rows where one of them changed),
+    the NEW and OLD row of an SQLite row trigger (whose WHEN does that filtering)."""
+    if vendor == "postgresql" and event == "UPDATE" and shown:
+        join = f'FROM new_rows n JOIN old_rows o ON n."{pk}" = o."{pk}"'
+        changed = f"{join} WHERE {_changed(shown, 'n', 'o')}"
+        new = "SELECT " + (", ".join(f"n.{c}" for c in columns) or "1 AS one") + " " + changed
+        old = "SELECT " + (", ".join(f"o.{c}" for c in columns) or "1 AS one") + " " + changed
+    elif vendor == "postgresql":
         cols = ", ".join(columns) or "1 AS one"
         new, old = f"SELECT {cols} FROM new_rows", f"SELECT {cols} FROM old_rows"
     else:
@@ -145,10 +168,15 @@ def _statements(model: type[models.Model], vendor: str) -> list[tuple[str, list[
     """(trigger name, the SQL creating it) of the model's triggers on ``vendor``; each
     name ends in a hash of its definition."""
     table = model._meta.db_table
+    shown, pk = _shown(model), model._meta.pk.column if model._meta.pk else "id"
     made = []
     for event in ("INSERT", "UPDATE", "DELETE"):
-        body = _upsert(_keys_sql(model, _rows(vendor, event, _columns(model))))
-        name = _name(table, event, body)
+        rows = _rows(vendor, event, _columns(model), shown, pk)
+        body = _upsert(_keys_sql(model, rows))
+        when = ""
+        if vendor == "sqlite" and event == "UPDATE" and shown:
+            when = f" WHEN {_changed(shown, 'NEW', 'OLD').replace('IS DISTINCT FROM', 'IS NOT')}"
+        name = _name(table, event, body + when)
         if vendor == "postgresql":
             sql = [
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql"
@@ -157,7 +185,10 @@ def _statements(model: type[models.Model], vendor: str) -> list[tuple[str, list[
                 f" REFERENCING {TRANSITIONS[event]} FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
             ]
         else:
-            sql = [f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW BEGIN {body}; END"]
+            sql = [
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{when}"
+                f" BEGIN {body}; END"
+            ]
         made.append((name, sql))
     return made
 
