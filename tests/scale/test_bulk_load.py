@@ -7,11 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from logframe.domain.records import ProjectRecord
 from logframe.interchange.legacy import read_legacy_report
 from logframe.interchange.synthetic import synthetic_projects
+from logframe.pagecache.versions import versions
 from logframe.portfolio import models as m
+from logframe.portfolio.fund_counts import FindingCount
 from logframe.portfolio.selectors import project_record
 from logframe.portfolio.services import project_import
 from logframe.portfolio.services.bulk import BulkLoadError, projects_bulk_create
@@ -107,3 +110,44 @@ def test_a_number_with_too_many_digits_is_named():
     with pytest.raises(BulkLoadError, match=r"project S00001: total budget as reported: .* 16"):
         projects_bulk_create(records=records, reason="generated")
     assert not m.Fund.objects.filter(code="SYN").exists()
+
+
+def _triggers() -> set[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute(
+                "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal"
+            )
+        return set(cursor.fetchall())
+
+
+def test_the_triggers_left_out_while_loading_are_back_after_a_load_or_a_failed_one():
+    before = _triggers()
+    assert len(before) > 100
+    records = list(synthetic_projects(fund="SYN", projects=3, quarters=1, seed=1))
+    projects_bulk_create(records=records[:2], reason="generated", batch=1)
+    assert _triggers() == before
+    bad = replace(records[2], location="x" * 501)
+    with pytest.raises(BulkLoadError):
+        projects_bulk_create(records=[records[2], bad], reason="generated", batch=1)
+    assert _triggers() == before
+    assert m.Project.objects.count() == 2
+
+
+def test_a_load_moves_the_page_versions_of_its_fund_and_projects_and_the_triggers_work_after():
+    records = list(synthetic_projects(fund="SYN", projects=2, quarters=1, seed=1))
+    projects_bulk_create(records=records[:1], reason="generated")
+    fund = m.Fund.objects.get(code="SYN")
+    (before,) = versions([f"fund:{fund.pk}"])
+    projects_bulk_create(records=records[1:], reason="generated")
+    project = m.Project.objects.get(number=records[1].number)
+    fund_now, project_now = versions([f"fund:{fund.pk}", f"project:{project.pk}"])
+    assert fund_now > before
+    assert project_now > 0
+    m.IndicatorValue.objects.filter(period__project=project).update(comment="changed")
+    assert versions([f"project:{project.pk}"])[0] > project_now
+    counts = FindingCount.objects.filter(period__project=project)
+    assert counts.exists()
+    assert all(c.revision > c.counted_revision for c in counts)  # the counts' triggers too

@@ -22,12 +22,15 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from logframe.domain.records import FootnoteMark, PeriodRecord, ProjectRecord
+from logframe.pagecache.models import PageVersion
 from logframe.portfolio import models as m
+from logframe.portfolio.fund_counts import COUNTS_TABLE
 from logframe.portfolio.fund_indicators import stored_figures_refresh
 from logframe.portfolio.services.bulk_rows import (
     IdPool,
     Ref,
     RowError,
+    RowTriggers,
     Table,
     insert_table,
     write_table,
@@ -50,6 +53,9 @@ ORDER: tuple[type[models.Model], ...] = (
 )  # fmt: skip
 
 
+CHUNK = 500  # ids per statement of ``versions_moved``
+
+
 class BulkLoadError(ValueError):
     """Nothing was saved: a project already exists, or a row would not fit its column."""
 
@@ -66,18 +72,63 @@ def projects_bulk_create(
     """Create the projects of ``records`` (none may exist yet), ``batch`` at a time.
 
     Returns the rows created per model; calls ``progress(projects done)`` after each batch.
+    On SQLite the per-row triggers of the tables written are left out while the rows go
+    in and their work is done once at the end (``RowTriggers``, ``versions_moved``).
     Then the fund report's stored figures of the new quarters are worked out
     (``fund_indicators.stored_figures_refresh``), ``batch`` projects at a time.
     """
     loader = _Loader(actor=actor, reason=reason, now=timezone.now())
+    triggers = RowTriggers.left_out(written_tables())
     done = 0
     for chunk in _batched(iter(records), batch):
         loader.load(chunk)
         done += len(chunk)
         if progress:
             progress(done)
+    triggers.restore()
+    versions_moved(triggers, projects=loader.projects, funds=loader.funds)
     loader.figure(batch)
     return loader.created
+
+
+def written_tables() -> list[str]:
+    """The tables the loader writes rows of a project to (their history tables have no
+    triggers of their own)."""
+    return [model._meta.db_table for model in ORDER] + [m.Result.partners.through._meta.db_table]
+
+
+def versions_moved(triggers: RowTriggers, *, projects: list[int], funds: set[int]) -> None:
+    """Once, what the row triggers ``triggers`` left out would have done for every row of
+    the new ``projects`` (of ``funds``): the counts of their quarters get a new revision
+    (none has a counts row before ``figure`` makes them, so this changes nothing; it
+    keeps the loader exact should that change), and the page versions of the projects and
+    their funds (or ``global``) move, in key order like the triggers', so that a page
+    cached before the load is not served after it. (The triggers would have added 1 per
+    row, the loader adds 1: a cached page is keyed on its versions, not on how far they
+    moved.)"""
+    of_projects, everything = triggers.page_versions
+    if triggers.counts:
+        for start in range(0, len(projects), CHUNK):
+            ids = projects[start : start + CHUNK]
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {COUNTS_TABLE} SET revision = revision + 1 WHERE period_id IN"
+                    f" (SELECT id FROM {m.ReportingPeriod._meta.db_table} WHERE project_id IN"
+                    f" ({', '.join(['%s'] * len(ids))}))",
+                    ids,
+                )
+    keys = {"global"} if everything else set()
+    if of_projects:
+        keys |= {f"project:{pk}" for pk in projects} | {f"fund:{pk}" for pk in funds}
+    if not keys:
+        return
+    table = PageVersion._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f'INSERT INTO {table} ("key", version) VALUES (%s, 1) ON CONFLICT ("key")'
+            f" DO UPDATE SET version = {table}.version + 1",
+            [(key,) for key in sorted(keys)],
+        )
 
 
 def _batched(records: Iterator[ProjectRecord], size: int) -> Iterator[list[ProjectRecord]]:
@@ -93,6 +144,7 @@ class _Loader:
         self.created: Counter[str] = Counter()
         self.seen: set[tuple[str, str]] = set()
         self.projects: list[int] = []  # the ids of the projects created
+        self.funds: set[int] = set()  # and of their funds
 
     def load(self, records: list[ProjectRecord]) -> None:
         orgs = self._organisations(records)
@@ -107,6 +159,7 @@ class _Loader:
                 raise BulkLoadError(f"project {record.number}: {exc}") from exc
         self._write(rows)
         self.projects += [row[0] for row in rows.tables[m.Project].rows]
+        self.funds |= {fund.pk for fund in stored.values()}
 
     def figure(self, batch: int) -> None:
         """The fund report's stored figures and findings' counts of every quarter loaded,

@@ -9,13 +9,16 @@ the same way. Only for new rows: nothing here compares, updates or deletes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 HISTORY_FIELDS = ("history_date", "history_change_reason", "history_type", "history_user_id")
+PAGE_VERSION_TRIGGER = "pv_"  # ``pagecache.versions.PREFIX``
+COUNTS_TRIGGER = "_fc_insert"  # ``portfolio.fund_counts.trigger_sql``, migrations 0008, 0010
 
 
 class RowError(ValueError):
@@ -207,3 +210,60 @@ def _write(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) ->
             return
         marks = ", ".join(["%s"] * len(columns))
         cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
+
+
+@dataclass(frozen=True)
+class RowTriggers:
+    """SQLite's row triggers ON INSERT that a load of new rows leaves out, and their SQL.
+
+    Two kinds run once for every row written: the findings' counts' (``*_fc_insert``,
+    ``fund_counts.trigger_sql``: add 1 to the ``revision`` of the counts of the quarters a
+    row belongs to) and the page versions' (``pv_*_i``, ``pagecache.versions``: add 1 to
+    the row's ``project:<id>`` and ``fund:<id>``, or to ``global``). Together they were
+    half of SQLite's share of a bulk load. ``left_out`` drops those of the given tables
+    inside the load's transaction (SQLite's DDL is transactional: a load that fails
+    brings them back with its rollback), ``restore`` creates them again from the very SQL
+    they were stored with; the loader then does once what they would have done for every
+    row (``bulk.versions_moved``). PostgreSQL's triggers run once per statement over all
+    its rows, a few milliseconds a batch: they are left in place (``left_out`` gives none).
+    """
+
+    statements: tuple[tuple[str, str], ...] = ()  # (name, the SQL that created it)
+
+    @classmethod
+    def left_out(cls, tables: Collection[str]) -> RowTriggers:
+        if connection.vendor != "sqlite" or not tables:
+            return cls()
+        marks = ", ".join(["%s"] * len(tables))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                f" AND tbl_name IN ({marks}) ORDER BY name",
+                list(tables),
+            )
+            found = tuple((str(n), str(sql)) for n, sql in cursor.fetchall() if _left_out(n, sql))
+            for name, _ in found:
+                cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
+        return cls(found)
+
+    def restore(self) -> None:
+        with connection.cursor() as cursor:
+            for _, sql in self.statements:
+                cursor.execute(sql)
+
+    @property
+    def counts(self) -> bool:
+        """Whether triggers of the findings' counts were left out."""
+        return any(name.endswith(COUNTS_TRIGGER) for name, _ in self.statements)
+
+    @property
+    def page_versions(self) -> tuple[bool, bool]:
+        """Whether page-version triggers were left out: of projects' rows, of global ones."""
+        mine = [sql for name, sql in self.statements if name.startswith(PAGE_VERSION_TRIGGER)]
+        return any("'project:'" in sql for sql in mine), any("'global'" in sql for sql in mine)
+
+
+def _left_out(name: str, sql: str) -> bool:
+    inserts = " AFTER INSERT ON " in " ".join(sql.upper().split())
+    page_version = name.startswith(PAGE_VERSION_TRIGGER) and name.endswith("_i")
+    return inserts and (page_version or name.endswith(COUNTS_TRIGGER))
