@@ -101,16 +101,38 @@ def prepare(vendor: str, size: int) -> dict[str, Any]:
     if done.exists():
         return dict(json.loads(done.read_text()), url=url, cached=True)
     VAR.mkdir(parents=True, exist_ok=True)
+    print(f"{vendor} {size:,}: generating the fund (cached for the next runs)", file=sys.stderr,
+          flush=True)  # fmt: skip
     _fresh(vendor, url)
     _logframe(url, "init")
+    before = _children_cpu()
     start = time.perf_counter()
-    _logframe(url, "generate-portfolio", "--fund", FUND, "--projects", str(size),
-              "--quarters", str(QUARTERS), "--seed", str(SEED))  # fmt: skip
-    seconds = time.perf_counter() - start
+    _generate(url, size, label=f"{vendor} {size:,}:")
+    seconds, cpu = time.perf_counter() - start, _children_cpu() - before
     _run_step(url, "users", 1)
-    info = {"generate_seconds": round(seconds, 1), "projects": size}
+    info = {"generate_seconds": round(seconds, 1), "generate_cpu": round(cpu, 1), "projects": size}
     done.write_text(json.dumps(info))
     return dict(info, url=url, cached=False)
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _generate(url: str, size: int, *, label: str) -> None:
+    """``logframe generate-portfolio`` into ``url``, its progress passed on to stderr."""
+    env = os.environ | {"DATABASE_URL": url}
+    command = [sys.executable, "-c", "import sys; from logframe.cli.main import main; "
+               "sys.exit(main())", "generate-portfolio", "--fund", FUND, "--projects",
+               str(size), "--quarters", str(QUARTERS), "--seed", str(SEED)]  # fmt: skip
+    with subprocess.Popen(command, env=env, cwd=ROOT, text=True, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT) as child:  # fmt: skip
+        assert child.stdout is not None
+        for line in child.stdout:
+            print(f"{label} {line.strip()}", file=sys.stderr, flush=True)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, command)
 
 
 def _fresh(vendor: str, url: str) -> None:
@@ -279,7 +301,11 @@ def run(
                 lines.append(f"| {vendor} | {size:,} | not generated in this run | | | | | |")
                 continue
             info = prepare(vendor, size)
-            made = f"{info['generate_seconds']} s" + (" (cached)" if info["cached"] else "")
+            made = (
+                f"{info['generate_seconds']} s"
+                + (f" ({info['generate_cpu']} s CPU)" if "generate_cpu" in info else "")
+                + (" (cached)" if info["cached"] else "")
+            )
             made = f"{made}; {info['note']}" if info.get("note") else made
             floor = None
             together = _run_steps(info["url"], list(STEPS), 1) if quick else {}

@@ -41,16 +41,11 @@ def generate_portfolio(args: argparse.Namespace) -> int:
     records = synthetic_projects(
         fund=args.fund, projects=args.projects, quarters=args.quarters, seed=args.seed
     )
-    start = time.perf_counter()
-    step = max(1, args.projects // 10)
-
-    def progress(done: int) -> None:
-        if done // step > last[0] // step or done == args.projects:  # every tenth of the way
-            elapsed = time.perf_counter() - start
-            print(f"  {done:,} of {args.projects:,} projects ({elapsed:.0f} s)", file=sys.stderr)
-        last[0] = done
-
-    last = [0]
+    start, start_cpu = time.perf_counter(), time.process_time()
+    progress, figured = (
+        _reporter(args.projects, "", start),
+        _reporter(args.projects, "figures of ", start),
+    )
     with database():
         existing = _existing_projects(args.fund)
         if existing and not args.update:
@@ -62,12 +57,27 @@ def generate_portfolio(args: argparse.Namespace) -> int:
         if args.update:
             _load_one_by_one(records, progress)
         else:
-            _load_in_bulk(records, progress)
+            _load_in_bulk(records, progress, figured)
     print(
         f"fund {args.fund}: {args.projects:,} projects of {args.quarters} quarters loaded "
-        f"(seed {args.seed}) in {time.perf_counter() - start:.1f} s"
+        f"(seed {args.seed}) in {time.perf_counter() - start:.1f} s "
+        f"({time.process_time() - start_cpu:.1f} s of this process's CPU)"
     )
     return 0
+
+
+def _reporter(total: int, what: str, start: float) -> Callable[[int], None]:
+    """A progress callback printing to stderr every tenth of the way, and at the end."""
+    step, last = max(1, total // 10), [0]
+
+    def report(done: int) -> None:
+        if done // step > last[0] // step or done == total:
+            elapsed = time.perf_counter() - start
+            print(f"  {what}{done:,} of {total:,} projects ({elapsed:.0f} s)", file=sys.stderr)
+            sys.stderr.flush()
+        last[0] = done
+
+    return report
 
 
 def _existing_projects(fund: str) -> int:
@@ -76,14 +86,18 @@ def _existing_projects(fund: str) -> int:
     return Project.objects.filter(fund__code=fund).count()
 
 
-def _load_in_bulk(records: Iterable[ProjectRecord], progress: Callable[[int], None]) -> None:
+def _load_in_bulk(
+    records: Iterable[ProjectRecord],
+    progress: Callable[[int], None],
+    figured: Callable[[int], None],
+) -> None:
     from django.db import connection
 
     from logframe.cli.main import CommandError
     from logframe.portfolio.services.bulk import BulkLoadError, projects_bulk_create
 
     try:
-        projects_bulk_create(records=records, reason=GENERATED, progress=progress)
+        projects_bulk_create(records=records, reason=GENERATED, progress=progress, figured=figured)
     except BulkLoadError as exc:
         raise CommandError(str(exc)) from exc
     if connection.vendor == "postgresql":  # fresh statistics, or the planner guesses

@@ -68,10 +68,12 @@ def projects_bulk_create(
     reason: str = "",
     batch: int = 250,
     progress: Callable[[int], None] | None = None,
+    figured: Callable[[int], None] | None = None,
 ) -> Counter[str]:
     """Create the projects of ``records`` (none may exist yet), ``batch`` at a time.
 
-    Returns the rows created per model; calls ``progress(projects done)`` after each batch.
+    Returns the rows created per model; calls ``progress(projects loaded)`` after each
+    batch, and ``figured(projects figured)`` after each batch of the figures.
     On SQLite the per-row triggers of the tables written are left out while the rows go
     in and their work is done once at the end (``RowTriggers``, ``versions_moved``).
     Then the fund report's stored figures of the new quarters are worked out
@@ -87,7 +89,7 @@ def projects_bulk_create(
             progress(done)
     triggers.restore()
     versions_moved(triggers, projects=loader.projects, funds=loader.funds)
-    loader.figure(batch)
+    loader.figure(batch, figured)
     return loader.created
 
 
@@ -161,7 +163,7 @@ class _Loader:
         self.projects += [row[0] for row in rows.tables[m.Project].rows]
         self.funds |= {fund.pk for fund in stored.values()}
 
-    def figure(self, batch: int) -> None:
+    def figure(self, batch: int, progress: Callable[[int], None] | None = None) -> None:
         """The fund report's stored figures and findings' counts of every quarter loaded,
         so that no request has to count them. On PostgreSQL after fresh statistics: the
         planner would otherwise take the new tables for empty."""
@@ -171,6 +173,8 @@ class _Loader:
         for start in range(0, len(self.projects), batch):
             chunk = self.projects[start : start + batch]
             stored_figures_refresh(periods=m.ReportingPeriod.objects.filter(project__in=chunk))
+            if progress:
+                progress(start + len(chunk))
 
     def _organisations(self, records: list[ProjectRecord]) -> dict[str, m.Organisation]:
         wanted = {o.code: o for r in records for o in r.organisations}  # the last one wins
