@@ -77,7 +77,7 @@ def test_a_fund_page_lags_labelled_and_within_the_bound(viewer, loaded_project, 
     assert state == "stale"
     assert LABEL in page
     assert page.replace(page[page.index("<ul class") : page.index("</ul>") + 5], "", 1) == first
-    clock.now += 2  # past half the bound: this request builds it again
+    clock.now += lag / 2 + 1 - 0.001  # about to expire: this request builds it again
     state, page = _read(viewer, url)
     assert (state, LABEL in page) == ("miss", False)
     assert page != first
@@ -118,7 +118,7 @@ def test_while_one_builds_the_others_get_the_kept_page(
 ):
     _read(viewer, FUND_URL)
     _spend_money(loaded_project)
-    clock.now += lag - 1  # due for a rebuild, still within the bound
+    clock.now += lag - 0.001  # due for a rebuild, still within the bound
     monkeypatch.setattr(page_cache, "_lock", lambda key: False)
     for _ in range(3):
         state, page = _read(viewer, FUND_URL)
@@ -171,6 +171,13 @@ def test_strict_when_the_setting_is_zero(viewer, loaded_project, settings, clock
     state, page = _read(viewer, FUND_URL)
     assert (state, LABEL in page) == ("miss", False)
     assert "0.0 %" in page
+
+
+def test_a_page_read_seldom_is_built_once_per_bound_a_slow_one_ahead():
+    fast = page_cache.Kept((1,), built_at=0.0, content_type="", content=b"", build_seconds=0.2)
+    slow = page_cache.Kept((1,), built_at=0.0, content_type="", content=b"", build_seconds=3)
+    assert [fast.due(now=t, lag=10) for t in (5, 9.5, 9.7)] == [False, False, True]
+    assert [slow.due(now=t, lag=10) for t in (4.9, 5)] == [False, True]
 
 
 def test_single_flight_one_build_for_many_requests_at_once(settings, monkeypatch):

@@ -43,7 +43,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -77,6 +77,14 @@ class Kept:
     built_at: float  # time.time() just before the versions were read
     content_type: str
     content: bytes
+    build_seconds: float = 0.0  # how long it took to build (wall time)
+
+    def due(self, *, now: float, lag: float) -> bool:
+        """Whether a lagging page should be built again: two of its last build's times
+        before it expires (so that the new one is ready in time while the others are
+        served this one), but not before half the bound (a page read seldom is then built
+        about once per bound, not at every read)."""
+        return now - self.built_at >= max(lag / 2, lag - 2 * self.build_seconds)
 
 
 def _now() -> float:
@@ -121,7 +129,7 @@ def cached_page(
     if lag <= 0:
         return _build(key, current, read_at, render)
     if kept is not None and _may_serve(kept, now=read_at, lag=lag, wrote_at=found.get(mark)):
-        if read_at - kept.built_at < lag / 2 or not _lock(key):
+        if not kept.due(now=read_at, lag=lag) or not _lock(key):
             return _stale(kept, lag)
         return _build_holding(key, current, read_at, render)
     if _lock(key):
@@ -157,7 +165,7 @@ def _stale(kept: Kept, lag: float) -> HttpResponse:
     }
     label = f'<ul class="messages" role="status"><li>{escape(text)}</li></ul>'.encode()
     content = kept.content.replace(_MAIN, _MAIN + label, 1)
-    response = _answer(Kept(kept.versions, kept.built_at, kept.content_type, content), "stale")
+    response = _answer(replace(kept, content=content), "stale")
     response["Age"] = str(max(0, int(_now() - kept.built_at)))
     return response
 
@@ -165,9 +173,11 @@ def _stale(kept: Kept, lag: float) -> HttpResponse:
 def _build(
     key: str, current: tuple[int, ...], read_at: float, render: Callable[[], HttpResponse]
 ) -> HttpResponse:
+    started = time.monotonic()
     response = render()
     if response.status_code == 200 and not response.streaming and not response.cookies:
-        kept = Kept(current, read_at, response["Content-Type"], response.content)
+        took = time.monotonic() - started
+        kept = Kept(current, read_at, response["Content-Type"], response.content, took)
         page_store.set(key, kept, TIMEOUT)
         response[HEADER] = "miss"
     return response
