@@ -14,14 +14,21 @@ table shows the median, the ratio to the floor, and the peak memory:
 - project page: the project overview through Django's test client, logged in;
 - data-entry save: ``indicator_value_set``, one value, as the entry page saves it.
 
-``--quick`` (``make bench-quick``): 200 and 2,000 projects, the cached funds only being
-timed; all the steps of a database and size run once in ONE process (the floor three
-times), so the peak memory shown is the process's peak so far, and the table comes in
-well under a minute on a quiet machine.
+``--quick`` (``make bench-quick``): all the steps of a database and size run once in ONE
+process (the floor three times), so the peak memory shown is the process's peak so far.
+Its size is 200 projects only, so that it stays under a minute from a fresh clone: there
+it generates and caches the two funds first (≈12 s of CPU each, init included), then
+times them (≈3 s of CPU a database); a 2,000-project fund alone takes ≈50 s of CPU to
+generate on each database. With funds cached, ``--quick --sizes 200,2000`` (``make
+bench-quick BENCH_QUICK_SIZES=200,2000``) adds the larger one in a few seconds more.
 
-Usage: python bench/scale.py [--quick] [--sizes 200,2000] [--databases sqlite,postgresql]
-[--markdown FILE]. Environment: BENCH_PG_URL (server, default
-postgres://postgres@127.0.0.1:5432), BENCH_PG_PREFIX (default logframe_bench).
+``--prepare`` only generates the funds not cached yet (``--sizes``, ``--databases``),
+printing the generator's progress and each fund's wall and CPU time, and times nothing
+else: how the 10,000-project funds are built ahead of a full run.
+
+Usage: python bench/scale.py [--quick] [--prepare] [--sizes 200,2000]
+[--databases sqlite,postgresql] [--markdown FILE]. Environment: BENCH_PG_URL (server,
+default postgres://postgres@127.0.0.1:5432), BENCH_PG_PREFIX (default logframe_bench).
 """
 
 from __future__ import annotations
@@ -327,7 +334,7 @@ def main() -> int:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="200 and 2,000 projects, every step once in one process per database and size",
+        help="200 projects (unless --sizes), every step once in one process per database",
     )
     parser.add_argument("--sizes", help="comma-separated, e.g. 200,2000,10000")
     parser.add_argument("--databases", default="sqlite,postgresql")
@@ -335,15 +342,26 @@ def main() -> int:
     parser.add_argument(
         "--only-cached", action="store_true", help="skip the funds not generated yet"
     )
+    parser.add_argument(
+        "--prepare",
+        action="store_true",
+        help="only generate the funds not cached yet (progress on stderr), time nothing else",
+    )
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step:
         step_main(args.step, args.repeat)
         return 0
-    sizes = [
-        int(s) for s in (args.sizes or ("200,2000" if args.quick else "200,2000,10000")).split(",")
-    ]
+    sizes = [int(s) for s in (args.sizes or ("200" if args.quick else "200,2000,10000")).split(",")]
+    if args.prepare:
+        for vendor in args.databases.split(","):
+            for size in sizes:
+                info = prepare(vendor, size)
+                print(f"{vendor} {size:,}: generated in {info['generate_seconds']} s, "
+                      f"{info.get('generate_cpu', '?')} s of CPU"
+                      + (" (cached)" if info["cached"] else ""), flush=True)  # fmt: skip
+        return 0
     described = machine()
     print(described)
     repeat = QUICK_REPEAT if args.quick else REPEAT
