@@ -16,7 +16,8 @@
    project report pages.
 5. The fund-wide pages may lag by ``LOGFRAME_FUND_PAGE_STALE_SECONDS`` (default 10 here, as
    docs/deployment.md advises for a busy fund; 0 measures them strict), labelled; the
-   project pages are always current.
+   project pages are always current. With ``--warm`` (``LOAD_WARM=1``) every page of the mix
+   is read once before the timed run: the steady state, not a cache emptied by a deployment.
 6. Prints p50/p95/p99 latency, throughput, errors and the page cache's hits, labelled older
    renderings and misses; then checks that every write answered 200 is in the database's
    history (and none is there that was not answered).
@@ -133,6 +134,12 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--projects", type=int, default=PROJECTS)
     parser.add_argument("--markdown", help="write the result into this file's load section")
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        default=os.environ.get("LOAD_WARM", "") == "1",
+        help="read every page once before timing (the steady state, not a cold cache)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
@@ -165,6 +172,8 @@ def main() -> int:
         )  # fmt: skip
         try:
             _wait(port, plan)
+            if args.warm:
+                _warm(port, plan)
             args.load_before = os.getloadavg()[0]
             cpu_before = _workers_cpu(server.pid)
             result = _drive(port, plan, args.seconds, args.connections)
@@ -336,7 +345,9 @@ def _report(result: dict[str, Any], lost: list[str], phantom: int, args: Any) ->
         f"{args.connections} connections, fund of {args.projects:,} projects on PostgreSQL, "
         f"page cache in {cache}; 20 % API writes, 80 % reads of the fund page (5 URLs), the "
         "fund report, 200 project pages and 100 project report pages; load average "
-        f"{args.load_before:.1f} before, {os.getloadavg()[0]:.1f} at the end; fund pages may lag "
+        f"{args.load_before:.1f} before, {os.getloadavg()[0]:.1f} at the end; "
+        f"{'every page read once before timing (--warm); ' if args.warm else 'cache cold; '}"
+        f"fund pages may lag "
         f"{os.environ['LOGFRAME_FUND_PAGE_STALE_SECONDS']} s (LOGFRAME_FUND_PAGE_STALE_SECONDS).",
         "",
         "| requests | per second | p50 ms | p95 ms | p99 ms | HTTP errors | timeouts (10 s) "
@@ -387,6 +398,18 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def _warm(port: int, plan: dict[str, Any]) -> None:
+    """Every page of the mix read once, one at a time, before the timed run (``--warm``)."""
+    import urllib.request
+
+    cookie = f"sessionid={plan['session']}; csrftoken={plan['csrf']}"
+    for path in plan["reads"]:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
+        request.add_header("Cookie", cookie)
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
 
 
 def _wait(port: int, plan: dict[str, Any]) -> None:
