@@ -15,7 +15,9 @@ def test_a_synthetic_fund_is_loaded_and_checked(capsys):
     assert main(args) == 0
     out, err = capsys.readouterr()
     assert "fund SYN: 3 projects of 2 quarters loaded (seed 1)" in out
-    assert "3 of 3 projects" in err
+    assert "  3 of 3 projects" in err
+    assert "  figures of 3 of 3 projects" in err  # the stored figures' phase has its own
+    assert "s of this process's CPU)" in out
     assert m.Project.objects.filter(fund__code="SYN").count() == 3
     assert m.ReportingPeriod.objects.filter(project__fund__code="SYN").count() == 6
     history = m.IndicatorValue.history.count()
