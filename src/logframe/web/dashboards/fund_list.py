@@ -15,12 +15,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache as page_store
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from logframe.domain.formatting import format_amount, format_percent
 from logframe.domain.percentages import ratio_percent
+from logframe.pagecache.versions import GLOBAL, versions
 from logframe.portfolio import models as m
 from logframe.portfolio.dashboards import SORTS, FundTotals, ProjectRow
 from logframe.portfolio.fund_counts import finding_counts
@@ -28,6 +30,7 @@ from logframe.portfolio.records import latest_period_records
 from logframe.reporting.sections.results import build_quantitative
 from logframe.web.dashboards.deadline import Deadline, report_deadline
 from logframe.web.dashboards.overview import ELAPSED_DECIMALS, mean_output_percent, project_elapsed
+from logframe.web.page_cache import TIMEOUT, code_stamp
 
 PAGE_SIZE = 50
 
@@ -172,19 +175,20 @@ def parse_sort(text: str) -> tuple[str, bool]:
 
 def with_progress(rows: Sequence[FundRow], *, indicator_decimals: int) -> list[FundRow]:
     """The rows with their latest quarter's output progress and findings: a fixed number of
-    queries for all of them (``latest_period_records``, ``finding_counts``), then pure
-    computation."""
+    queries for all of them (``_output_means``, ``finding_counts``), then pure computation."""
     ids = [r.row.latest_period_id for r in rows if r.row.latest_period_id is not None]
-    records = latest_period_records(period_ids=ids)
+    means = _output_means(
+        {r.row.latest_period_id: r.row.pk for r in rows if r.row.latest_period_id}
+    )
     counts = finding_counts(periods=m.ReportingPeriod.objects.filter(pk__in=ids)) if ids else {}
     done = []
     for r in rows:
-        record = records.get(r.row.latest_period_id or 0)
-        if record is None:
+        period_id = r.row.latest_period_id or 0
+        if period_id not in means:
             done.append(r)
             continue
-        mean = mean_output_percent(build_quantitative(project=record, period=record.periods[0]))
-        errors, warnings, _infos = counts.get(r.row.latest_period_id or 0, (None, None, None))
+        mean = means[period_id]
+        errors, warnings, _infos = counts.get(period_id, (None, None, None))
         done.append(
             replace(
                 r,
@@ -195,3 +199,35 @@ def with_progress(rows: Sequence[FundRow], *, indicator_decimals: int) -> list[F
             )
         )
     return done
+
+
+def _output_means(projects: dict[int, int]) -> dict[int, Decimal | None]:
+    """Per period id of ``projects`` (period id → project id) that exists: the mean of its
+    outputs' % of planned (``mean_output_percent``).
+
+    Each mean is kept in the page cache under the data versions of its project and the
+    global one (``pagecache``: moved by triggers on every write to what it is made of — the
+    values, indicators, results, the fund's rules — and never moved back), so the fund page
+    built after a write works out again only the rows of the projects written: one query
+    for the versions, and the records of the missing rows only (none when all are kept)."""
+    if not projects:
+        return {}
+    scope = [GLOBAL, *(f"project:{pk}" for pk in sorted(set(projects.values())))]
+    current = dict(zip(scope, versions(scope), strict=True))
+    keys = {
+        period_id: f"fund-row-outputs:{code_stamp()}:{period_id}:{current[GLOBAL]}"
+        f":{current[f'project:{project_id}']}"
+        for period_id, project_id in projects.items()
+    }
+    found = page_store.get_many(list(keys.values()))
+    means = {pk: found[key][0] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in projects if pk not in means]
+    records = latest_period_records(period_ids=missing)
+    made = {}
+    for period_id, record in records.items():
+        blocks = build_quantitative(project=record, period=record.periods[0])
+        means[period_id] = mean_output_percent(blocks)
+        made[keys[period_id]] = (means[period_id],)  # a tuple: a kept None is not a miss
+    if made:
+        page_store.set_many(made, TIMEOUT)
+    return means
