@@ -9,12 +9,13 @@ siblings, so memory stays flat however big the file.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
 
@@ -28,6 +29,7 @@ from logframe.interchange.iati.rules import check_rules
 from logframe.interchange.iati.violations import Violation, line_of
 
 PROLOG_LIMIT = 1 << 20  # bytes read, at most, looking for the root element
+PARTS_FROM = 8 << 20  # bytes: a file this big is read in parts (read_parts)
 _MARKUP = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!(DOCTYPE|ENTITY)|<[A-Za-z_:]", re.DOTALL)
 _UTF16 = (b"\xff\xfe", b"\xfe\xff")
 
@@ -59,18 +61,23 @@ def refuse_declarations(path: Path) -> None:
             return
 
 
-def _events(path: Path) -> etree.iterparse:
+# The parser's settings (``read_parts`` parses with them too): no entity resolution, DTD
+# loading, network access or huge-tree allowances; no text node for the indentation (less
+# to build and clear), no comments or processing instructions.
+SAFE: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_blank_text": True,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
+def _events(source: str) -> etree.iterparse:
     return etree.iterparse(
-        str(path),
-        events=("start", "end"),
-        tag=("iati-activities", "iati-activity"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_blank_text=True,  # no text node for the indentation: less to build and clear
-        remove_comments=True,
-        remove_pis=True,
+        source, events=("start", "end"), tag=("iati-activities", "iati-activity"), **SAFE
     )
 
 
@@ -79,11 +86,11 @@ def iter_activity_elements(path: Path) -> Iterator[etree._Element]:
     refuse_declarations(path)
     source = str(path)
     seen_root = False
-    events = _events(path)
+    events = _events(source)
     try:
         for event, element in events:
             if not seen_root:
-                _check_root(element, source)
+                check_root(element, source)
                 seen_root = True
             if event == "end" and element.tag == "iati-activity":
                 yield element
@@ -111,7 +118,7 @@ def _syntax_error(source: str, error: etree.XMLSyntaxError) -> IatiFileError:
     return IatiFileError(source, line, f"not well-formed XML: {error.msg}")
 
 
-def _check_root(element: etree._Element, source: str) -> None:
+def check_root(element: etree._Element, source: str) -> None:
     tree = element.getroottree()
     root = tree.getroot()
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
@@ -135,6 +142,7 @@ def read_activities(
     fund: FundRecord | None = None,
     today: date | None = None,
     languages: bool = False,
+    parts: bool | None = None,
 ) -> Iterator[ReadActivity]:
     """Each activity of ``path`` as records, with the IATI rules and codes it breaks.
 
@@ -142,12 +150,48 @@ def read_activities(
     ``today``: for the rules on dates; ``None`` skips the rule and code checks.
     ``languages``: the activity's language and its narratives in other languages as the
     record's translations (``narratives.with_translations``; the importer asks for them).
+    ``parts``: read the file in parts, each parsed by another thread while this one makes
+    the records of the part before (``read_parts``: the same records, lines and errors);
+    by default for a file of ``PARTS_FROM`` bytes or more, never when ``False``.
     """
-    for element in iter_activity_elements(path):
-        record = activity_record(element, source=str(path), fund=fund)
+    options = Options(fund=fund, today=today, languages=languages)
+    if parts is None:
+        parts = _size(path) >= PARTS_FROM
+    if parts:
+        from logframe.interchange.iati.read_parts import read_parts
+
+        yield from read_parts(path, options)
+    else:
+        yield from activities_of(iter_activity_elements(path), str(path), options)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What ``read_activities`` is asked for, besides the file."""
+
+    fund: FundRecord | None = None
+    today: date | None = None
+    languages: bool = False
+
+
+def activities_of(
+    elements: Iterable[etree._Element], source: str, options: Options
+) -> Iterator[ReadActivity]:
+    """Each activity element as a ReadActivity; ``source`` names the file in errors."""
+    fund, today, languages = options.fund, options.today, options.languages
+    for element in elements:
+        record = activity_record(element, source=source, fund=fund)
         if languages:
             record = with_translations(record, element, children_by_tag(element))
         violations: list[Violation] = []
         if today is not None:
             violations = check_rules(element, today=today) + check_codes(element, export=False)
         yield ReadActivity(record=record, line=line_of(element) or 0, violations=tuple(violations))
+
+
+def _size(path: Path) -> int:
+    """The file's size; 0 when it cannot be read (the reader then says why, as before)."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
