@@ -181,7 +181,8 @@ def _documents(path: Path, prolog: Prolog, part_bytes: int) -> Iterator[Document
         while True:
             block = handle.read(part_bytes)
             pending += block
-            cut = _last_activity(pending) if block else len(pending)
+            searched = len(pending) - len(block) - len(ACTIVITY)  # no tag before: no rescan
+            cut = _last_activity(pending, max(searched, 0)) if block else len(pending)
             if block and cut <= 0:
                 continue
             part, pending = pending[:cut], pending[cut:]
@@ -202,11 +203,11 @@ def _documents(path: Path, prolog: Prolog, part_bytes: int) -> Iterator[Document
             first = False
 
 
-def _last_activity(data: bytes) -> int:
-    """Where the last ``<iati-activity`` tag of ``data`` starts (-1: none, or not known
-    yet to be one)."""
+def _last_activity(data: bytes, start: int) -> int:
+    """Where the last ``<iati-activity`` tag of ``data`` from ``start`` starts (-1: none,
+    or not known yet to be one)."""
     at = len(data)
-    while (at := data.rfind(ACTIVITY, 0, at)) >= 0:
+    while (at := data.rfind(ACTIVITY, start, at)) >= 0:
         end = at + len(ACTIVITY)
         if end < len(data) and data[end] in _AFTER_NAME:
             return at
