@@ -136,7 +136,7 @@ def test_the_projects_pages_stay_current(viewer, loaded_project, lag, clock):
     assert _read(viewer, FUND_URL)[0] == "stale"
 
 
-def test_a_persons_own_write_is_on_every_page_at_once(
+def test_a_persons_own_write_is_never_hidden_by_an_older_rendering(
     client, make_member, loaded_project, lag, clock
 ):
     from django.test import Client
