@@ -120,12 +120,12 @@ def cached_page(
         return render()
     read_at = _now()
     current = versions(scope)
-    mark = WRITE_MARK + str(request.user.pk)
-    found = page_store.get_many([key, mark])
-    kept: Kept | None = found.get(key)
-    if kept is not None and (kept.versions == current or kept.built_at > read_at):
-        return _answer(kept, "hit")  # the data this request would read, or newer
     lag = stale_seconds(scope)
+    mark = WRITE_MARK + str(request.user.pk)
+    found = page_store.get_many([key, mark] if lag > 0 else [key])
+    kept: Kept | None = found.get(key)
+    if kept is not None and kept.versions == current:  # no clock: strict whatever the skew
+        return _answer(kept, "hit")
     if lag <= 0:
         return _build(key, current, read_at, render)
     if kept is not None and _may_serve(kept, now=read_at, lag=lag, wrote_at=found.get(mark)):
