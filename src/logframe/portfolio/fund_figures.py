@@ -4,7 +4,8 @@ queries whatever the number of projects, and no project read back as records.
 Every selector returns plain rows of sums (``Decimal``) and counts; no percentage is worked
 out here. The indicators' figures of each quarter are stored (``fund_indicators``: the % of
 planned of every value, by a SQL ``CASE`` reproducing ``domain.progress.indicator_percent``,
-added up per quarter and kept current by triggers); the report reads them with its rows.
+added up per quarter and kept current by triggers), and so are its money and dates; the
+report reads them with its rows, a plain join.
 The reporting layer (``reporting/fund``) turns these rows into the report.
 """
 

@@ -2,7 +2,9 @@
 
 Per quarter (``FindingCount`` row, migration 0010): the indicators with a value, how many
 have a % of planned, the sum of those %, how many reach 100 % and how many are "far
-behind" (a % of planned below half the project's time elapsed at the quarter's end). The
+behind" (a % of planned below half the project's time elapsed at the quarter's end); and
+(migration 0011) the sums the report lists per project (``SUMS``: approved, committed,
+disbursed, forecast end, reported delay, lead), figured in the same statement. The
 fund report for a quarter reads these rows instead of working out the % of planned of every
 value of the fund (56 a project) at each request.
 
