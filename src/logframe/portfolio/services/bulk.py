@@ -108,6 +108,8 @@ def versions_moved(triggers: RowTriggers, *, projects: list[int], funds: set[int
     cached before the load is not served after it. (The triggers would have added 1 per
     row, the loader adds 1: a cached page is keyed on its versions, not on how far they
     moved.)"""
+    if not projects:  # no row written, no trigger would have run
+        return
     of_projects, everything = triggers.page_versions
     if triggers.counts:
         for start in range(0, len(projects), CHUNK):
