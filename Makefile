@@ -22,14 +22,21 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)
 	$(BIN)/logframe demo
 
+# The suite's two workers share its tests by work stealing: a worker with nothing left takes
+# tests queued for the other (a few tests take a minute; a split fixed up front leaves one
+# worker idle at the end). Bytecode is written (in __pycache__/, ignored by git) even when the
+# environment says PYTHONDONTWRITEBYTECODE: otherwise pytest rewrites and compiles every test
+# module's asserts again in each worker of each pass (docs/testing.md).
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -q -n auto --dist worksteal
+
 ## test: the whole suite on SQLite (browser tests included)
 test: $(STAMP) browser
-	$(BIN)/pytest -q -n auto
+	$(PYTEST)
 
 ## test-pg: on PostgreSQL ($(PG_URL)), every test that touches the database (the pure ones
 ## run in the SQLite pass: they cannot answer differently)
 test-pg: $(STAMP) browser
-	DATABASE_URL=$(PG_URL) LOGFRAME_DATABASE_TESTS_ONLY=1 $(BIN)/pytest -q -n auto
+	DATABASE_URL=$(PG_URL) LOGFRAME_DATABASE_TESTS_ONLY=1 $(PYTEST)
 
 ## browser: Debian's Chromium for the browser tests (Playwright cannot download its own here),
 ## and poppler's pdftotext/pdftoppm with which the document tests read and render PDFs

@@ -11,7 +11,7 @@ from logframe.activities.models import Place
 from logframe.activities.placefile import reference_data_ensure
 from logframe.cli.main import main
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 SEED_TXT = (
     Path(__file__).resolve().parents[2]

@@ -1,12 +1,10 @@
-"""The ``logframe`` command, run in this process against the test database, and in a
-subprocess where it must choose its own database (demo, an unreachable server)."""
+"""The ``logframe`` command, run in this process against the test database (in a subprocess,
+where it chooses its own database: test_cli_subprocess.py)."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ import pytest
 from logframe.cli.main import main
 from logframe.portfolio import models as m
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def run(*args: str) -> int:
@@ -103,63 +101,6 @@ def test_an_unwritable_output_path_exits_2_and_leaves_nothing(example_path, tmp_
     assert blocker.read_text() == "not a folder"
 
 
-def _cli(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "logframe", *args],
-        env={**os.environ, **env},
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,  # the demo writes six documents and a fund of 200 projects
-        check=False,
-    )
-
-
-def test_an_unreachable_database_is_one_line_and_exit_2(tmp_path: Path):
-    env = {"DATABASE_URL": "postgres://nobody@127.0.0.1:9/none"}
-    done = _cli("init", env=env, cwd=tmp_path)
-    assert done.returncode == 2
-    assert done.stderr.startswith("logframe init: database 127.0.0.1:9/none")
-    assert done.stderr.count("\n") == 1
-
-
-def test_a_bad_database_url_is_named(tmp_path: Path):
-    done = _cli("init", env={"DATABASE_URL": "mysql://x"}, cwd=tmp_path)
-    assert done.returncode == 2
-    assert "DATABASE_URL='mysql://x'" in done.stderr
-
-
-def test_commands_on_an_uninitialised_database_say_run_init(example_path, tmp_path: Path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
-    done = _cli("load", str(example_path), env=env, cwd=tmp_path)
-    assert done.returncode == 2
-    assert "run `logframe init` first" in done.stderr
-
-
-def test_init_then_load_on_a_new_sqlite_file(example_path, tmp_path: Path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}"}
-    assert _cli("init", env=env, cwd=tmp_path).returncode == 0
-    done = _cli("load", str(example_path), env=env, cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-
-
-def test_demo_without_serving_writes_the_reports(tmp_path: Path):
-    done = _cli("demo", "--no-serve", env={"LOGFRAME_VAR_DIR": str(tmp_path / "var")}, cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    reports = sorted(p.name for p in (tmp_path / "var" / "reports").iterdir())
-    assert reports == [
-        f"G11-23-2013Q1.{ext}" for ext in ("csv", "docx", "html", "md", "pdf", "xlsx")
-    ]
-    assert "2013Q1: " in done.stdout
-    assert "data-quality findings" in done.stdout
-    assert "fund SYN: 200 synthetic projects of 4 quarters" in done.stdout
-    assert (tmp_path / "var" / "demo.sqlite3").is_file()
-    for user in ("demo-admin", "demo-manager", "demo-undp", "demo-unops", "demo-reviewer",
-                 "demo-viewer"):  # fmt: skip
-        assert user in done.stdout
-    assert "'logframe-demo'" in done.stdout
-
-
 def test_the_indicator_table_as_csv(example_path: Path, tmp_path: Path):
     import csv
 
@@ -177,12 +118,3 @@ def test_the_indicator_table_as_csv(example_path: Path, tmp_path: Path):
     assert rows["3.1.5"]["actual_value"] == "96.5"
     assert rows["2.1.6"]["target_kind"] == "tbd"
     assert rows["1.1.1"]["status"] == "initiated"
-
-
-def test_a_database_folder_that_does_not_exist_says_run_init(tmp_path: Path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'nowhere' / 'db.sqlite3'}"}
-    done = _cli("check", "G11-23", "--period", "2013Q1", env=env, cwd=tmp_path)
-    assert done.returncode == 2
-    assert "run `logframe init` first" in done.stderr
-    assert _cli("init", env=env, cwd=tmp_path).returncode == 0  # init makes the folder
-    assert (tmp_path / "nowhere" / "db.sqlite3").is_file()

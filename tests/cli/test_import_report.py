@@ -10,7 +10,7 @@ import pytest
 from logframe.cli.main import main
 from logframe.portfolio import models as m
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "itf-g11-23"
 SEED_TXT = SEED / "itf-g11-23-2013q1-progress-report.txt"

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from logframe.cli.main import main
 from logframe.reporting.labels import AR, CKB
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

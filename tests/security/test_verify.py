@@ -12,7 +12,7 @@ from django.db import IntegrityError, connection, transaction
 
 from logframe.cli.main import main
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 FIRST = "UNDG-ITF/G11-23/2013Q1/1"
 SECOND = "UNDG-ITF/G11-23/2013Q1/2"

@@ -10,7 +10,7 @@ import pytest
 
 from logframe.cli.main import main
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 TRANSLATIONS = [
     {"subject": "indicator", "field": "text", "language": "ar", "text": "عدد الأنشطة",
