@@ -65,7 +65,7 @@ bench: $(STAMP)
 
 ## bench-quick: the fund at 200 projects (BENCH_QUICK_SIZES), both databases, every step
 ## once in one process per database and size; under a minute from a fresh clone (the funds
-## generated and cached under var/bench/ and in PostgreSQL), ≈15 s of CPU once cached.
+## generated and cached under var/bench/ and in PostgreSQL), ≈5 s of CPU once cached.
 ## With the funds cached: make bench-quick BENCH_QUICK_SIZES=200,2000
 bench-quick: $(STAMP)
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BIN)/python bench/scale.py --quick --sizes $(BENCH_QUICK_SIZES)
