@@ -17,10 +17,11 @@ table shows the median, the ratio to the floor, and the peak memory:
 ``--quick`` (``make bench-quick``): all the steps of a database and size run once in ONE
 process (the floor three times), so the peak memory shown is the process's peak so far.
 Its size is 200 projects only, so that it stays under a minute from a fresh clone: there
-it generates and caches the two funds first (≈12 s of CPU each, init included), then
-times them (≈3 s of CPU a database); a 2,000-project fund alone takes ≈50 s of CPU to
-generate on each database. With funds cached, ``--quick --sizes 200,2000`` (``make
-bench-quick BENCH_QUICK_SIZES=200,2000``) adds the larger one in a few seconds more.
+it generates and caches the two funds first (about 12 s of CPU each, init included; 31 s
+of CPU and 49 s of wall in all at load average 5), then times them (about 3 s of CPU a
+database); a 2,000-project fund alone takes 54 to 62 s of CPU to generate on each
+database. With funds cached, ``--quick --sizes 200,2000`` (``make bench-quick
+BENCH_QUICK_SIZES=200,2000``) adds the larger one in a few seconds more.
 
 ``--prepare`` only generates the funds not cached yet (``--sizes``, ``--databases``),
 printing the generator's progress and each fund's wall and CPU time, and times nothing
