@@ -4,7 +4,6 @@ where it chooses its own database: test_cli_subprocess.py)."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -82,10 +81,12 @@ def test_a_missing_file_is_named(tmp_path: Path, capsys):
         (["dump", "G99-9", "--out", "x.json"], "unknown project 'G99-9'"),
     ],
 )
-def test_unknown_project_or_period_exits_2(example_path, tmp_path, capsys, args, message):
+def test_unknown_project_or_period_exits_2(
+    example_path, tmp_path, capsys, monkeypatch, args, message
+):
     run("load", str(example_path))
     capsys.readouterr()
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # put back after the test: later tests name files relatively
     assert run(*args) == 2
     assert message in capsys.readouterr().err
     assert not list(tmp_path.iterdir())

@@ -15,6 +15,8 @@ from django.urls import reverse
 
 from logframe.cli.main import main
 
+ROOT = Path(__file__).resolve().parents[2]
+
 pytestmark = pytest.mark.django_db
 
 FUND, NUMBER, QUARTER = "UNDG-ITF", "G11-23", "2013Q1"
@@ -233,7 +235,7 @@ def test_a_project_file_pruning_an_indicator_of_the_quarter_is_refused(
 def test_the_legacy_report_over_an_approved_quarter_is_refused(approved, loaded_project, capsys):
     from logframe.activities.models import Activity
 
-    report = Path("examples/itf-g11-23/itf-g11-23-2013q1-progress-report.txt")
+    report = ROOT / "examples/itf-g11-23/itf-g11-23-2013q1-progress-report.txt"
     before = held(loaded_project)
     activities = Activity.objects.count()
     assert main(["import-report", str(report)]) == 2
