@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import date
 from pathlib import Path
 
 from logframe.cli.main import CommandError
+from logframe.domain.periods import Quarter
 
 EXAMPLE = Path("itf-g11-23") / "itf-g11-23-2013q1-progress-report.txt"
 
@@ -44,22 +46,38 @@ SYNTHETIC_FUND, SYNTHETIC_PROJECTS = "SYN", 200
 
 
 def _synthetic_fund() -> None:
-    """Beside G11-23, a fund of 200 generated projects, so the fund's pages have a portfolio."""
+    """Beside G11-23, a fund of 200 generated projects, so the fund's pages have a portfolio.
+
+    Its four quarters end with this one, so that the reports' deadlines on the fund's page
+    read as they would in a fund at work ("due in 63 days"), not as years late."""
     import time
 
     from logframe.interchange.synthetic import synthetic_projects
     from logframe.portfolio.services.bulk import projects_bulk_create
 
     start = time.perf_counter()
+    first, last = _last_quarters(date.today(), 4)
     records = synthetic_projects(
-        fund=SYNTHETIC_FUND, projects=SYNTHETIC_PROJECTS, quarters=4, seed=1
+        fund=SYNTHETIC_FUND,
+        projects=SYNTHETIC_PROJECTS,
+        quarters=4,
+        seed=1,
+        first_quarter=first.code,
     )
     added = projects_bulk_create(records=records, reason="logframe demo: synthetic fund")
     print(
         f"    fund {SYNTHETIC_FUND}: {added['projects']} synthetic projects of 4 quarters "
-        f"(2012Q1-2012Q4), {sum(added.values()):,} rows, in {time.perf_counter() - start:.0f} s",
+        f"({first.code}-{last.code}), {sum(added.values()):,} rows, "
+        f"in {time.perf_counter() - start:.0f} s",
         flush=True,
     )
+
+
+def _last_quarters(today: date, count: int) -> tuple[Quarter, Quarter]:
+    """The first and the last of the ``count`` quarters that end with today's."""
+    index = today.year * 4 + (today.month - 1) // 3  # quarters since year 0
+    first = index - count + 1
+    return Quarter(first // 4, first % 4 + 1), Quarter(today.year, index % 4 + 1)
 
 
 def demo(args: argparse.Namespace) -> int:
