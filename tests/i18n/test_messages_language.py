@@ -136,6 +136,9 @@ def test_the_history_names_beneficiary_groups_and_yes_no_in_arabic(  # type: ign
     assert f"<ins>{no}</ins>" in page
     for english in ("(men)", " men,", ">yes<", ">no<"):
         assert english not in page
+    assert "During the reporting period" in page  # a narrative, as its words
+    assert "&lt;p&gt;" not in page  # not as its markup
+    translation.deactivate()  # the test client leaves the request's language active
 
 
 def _lost(request):  # type: ignore[no-untyped-def]

@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from logframe.domain.beneficiaries import GROUP_LABELS, BeneficiaryGroup
+from logframe.domain.checks.narrative_text import plain_text as html_text
+from logframe.domain.records import RICH_TEXT_FIELDS
 from logframe.portfolio import models as m
 from logframe.portfolio.audit.field_names import choice_label
 from logframe.portfolio.audit.tables import history
@@ -128,6 +130,8 @@ def as_text(field: models.Field[Any, Any], value: Any, names: Names) -> str:
     if field.choices:
         label = dict(field.flatchoices).get(value)
         return choice_label(label) if label is not None else str(value)
+    if field.name in RICH_TEXT_FIELDS and isinstance(value, str):
+        return html_text(value)  # the words, not the markup ("<p>During…" read as text)
     return plain_text(value)
 
 
