@@ -90,6 +90,16 @@ def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _no_language_left_active():  # type: ignore[no-untyped-def]
+    """The test client leaves a request's language active in the thread (Arabic, Kurdish):
+    the next test in the same worker must start in the default language."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 
 

@@ -104,8 +104,8 @@ def test_the_history_page_shows_the_change(client, example_record, loaded_projec
     client.force_login(manager)
     page = client.get(HISTORY).content.decode()
     assert "Indicator 1.1.9 value, 2013Q1" in page
-    assert "<del>498</del>" in page
-    assert "<ins>496</ins>" in page
+    assert '<del dir="auto">498</del>' in page
+    assert '<ins dir="auto">496</ins>' in page
     assert "typo in the report" in page
     assert 'aria-current="page">History' in page
     filtered = client.get(HISTORY, {"user": manager.pk}).content.decode()
@@ -183,11 +183,11 @@ def test_the_value_history_is_a_fragment_for_htmx_and_a_page_otherwise(
     fragment = client.get(VALUE_HISTORY, headers={"HX-Request": "true"}).content.decode()
     assert fragment.lstrip().startswith("{#") is False
     assert "<html" not in fragment
-    assert "<del>498</del>" in fragment
+    assert '<del dir="auto">498</del>' in fragment
     assert "typo in the report" in fragment
     page = client.get(VALUE_HISTORY).content.decode()
     assert "<html" in page
-    assert "<ins>496</ins>" in page
+    assert '<ins dir="auto">496</ins>' in page
     assert client.get(VALUE_HISTORY.replace("1.1.9", "9.9.9")).status_code == 404
     assert client.get(VALUE_HISTORY.replace("2013Q1", "2014Q1")).status_code == 404
 

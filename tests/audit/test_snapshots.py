@@ -141,8 +141,8 @@ def test_the_diff_page_shows_the_changed_value(client, snapshots):
     page = client.get(f"{SNAPSHOTS}1/2/").content.decode()
     assert "Indicator 1.1.9 value, 2013Q1" in page
     assert "actual.value" in page
-    assert "<del>498</del>" in page
-    assert "<ins>500</ins>" in page
+    assert '<del dir="auto">498</del>' in page
+    assert '<ins dir="auto">500</ins>' in page
     assert client.get(f"{SNAPSHOTS}1/9/").status_code == 404
 
 
