@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from logframe.domain.checks import rules
 from logframe.domain.checks.provenance import ACTUAL, PCT, TARGET, Sources
@@ -256,6 +257,13 @@ def check_indicator(
     return tuple(f for f in (*found, *more) if f is not None)
 
 
+@lru_cache(maxsize=64)
+def _uncapped(conventions: Conventions) -> Conventions:
+    """The fund's conventions with no cap at 100 %: made once per fund's conventions, not
+    once per indicator (a new Conventions checks and copies its status mapping)."""
+    return replace(conventions, cap_at_100=False) if conventions.cap_at_100 else conventions
+
+
 def claim(
     *,
     indicator: IndicatorRecord,
@@ -271,7 +279,7 @@ def claim(
         measure=indicator.measure,
         target=indicator.target,
         actual=value.actual,
-        conventions=replace(conventions, cap_at_100=False),
+        conventions=_uncapped(conventions),
     )
     if uncapped is None or value.reported_pct is None:
         return None
