@@ -176,12 +176,19 @@ def require_editable(period: m.ReportingPeriod) -> None:
         .first()
     )
     period.state = state or period.state
-    if period.state not in EDITABLE_STATES:
-        if period.state == "approved":
-            message = _(
-                "%(quarter)s is approved: it cannot be changed unless a fund"
-                " administrator reopens it"
-            )
-        else:
-            message = _("%(quarter)s is %(state)s: it cannot be changed")
-        raise PermissionDenied(message % {"quarter": period.code, "state": _(period.state)})
+    refusal = editable_refusal(period)
+    if refusal is not None:
+        raise refusal
+
+
+def editable_refusal(period: m.ReportingPeriod) -> PermissionDenied | None:
+    """Why the quarter, in the state last read, cannot be changed; None when it can."""
+    if period.state in EDITABLE_STATES:
+        return None
+    if period.state == "approved":
+        message = _(
+            "%(quarter)s is approved: it cannot be changed unless a fund administrator reopens it"
+        )
+    else:
+        message = _("%(quarter)s is %(state)s: it cannot be changed")
+    return PermissionDenied(message % {"quarter": period.code, "state": _(period.state)})

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 
 from logframe.accounts.access import (
     EDITABLE_STATES,
     ProjectAccess,
+    editable_refusal,
     project_access,
-    require_editable,
 )
 from logframe.api.errors import Conflict
 from logframe.domain.periods import Quarter
@@ -125,12 +123,13 @@ def output_in(scope: PeriodScope, code: str) -> m.Result:
 
 
 def require_open(scope: PeriodScope) -> None:
-    """409 when the quarter is submitted or approved (read again, with its row locked)."""
-    with transaction.atomic():
-        try:
-            require_editable(scope.period)
-        except PermissionDenied as refusal:  # the quarter's state, not the person's rights
-            raise quarter_locked(scope, refusal) from None
+    """409 when the quarter, as this request read it, is submitted or approved.
+
+    Not read again here: the service reads the state again, locking the period's row, in the
+    transaction that saves (and ``save_through`` answers 409 if it moved meanwhile)."""
+    refusal = editable_refusal(scope.period)
+    if refusal is not None:
+        raise quarter_locked(scope, refusal)
 
 
 def quarter_locked(scope: PeriodScope, refusal: Exception) -> Conflict:
