@@ -14,6 +14,7 @@ from django.http import HttpRequest
 
 from logframe.pagecache import versions as page_versions
 from logframe.web.page_cache import HEADER
+from tests.web.page_reads import cache_read
 
 pytestmark = pytest.mark.django_db
 
@@ -30,19 +31,6 @@ def _import(record, **changes):
     from logframe.portfolio.services import project_import
 
     return project_import(record=replace(record, **changes), actor=None, reason="test").project
-
-
-@pytest.fixture
-def viewer(client, make_member, loaded_project):
-    client.force_login(make_member("viewer", "viewer", loaded_project, fund_wide=True))
-    client.get("/preferences/")  # the CSRF cookie a browser holds after its first page
-    return client
-
-
-def _read(client, url: str) -> tuple[str, str]:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.get(HEADER, ""), response.content.decode()
 
 
 def _versions(*keys: str) -> tuple[int, ...]:
@@ -116,10 +104,10 @@ def test_a_log_in_keeps_everyones_pages_cached(viewer, client, django_user_model
     from django.test import Client
 
     django_user_model.objects.create_user("someone", password="a-long-test-password")
-    _read(viewer, FUND_URL)
+    cache_read(viewer, FUND_URL)
     response = Client().post("/login/", {"username": "someone", "password": "a-long-test-password"})
     assert response.status_code == 302
-    assert _read(viewer, FUND_URL)[0] == "hit"
+    assert cache_read(viewer, FUND_URL)[0] == "hit"
 
 
 def test_raw_sql_and_deletes_move_the_versions_too(loaded_project):
@@ -142,8 +130,8 @@ def test_raw_sql_and_deletes_move_the_versions_too(loaded_project):
 
 @pytest.mark.parametrize("url", PAGES)
 def test_the_second_read_is_a_hit_and_the_same_page(viewer, url):
-    first, page = _read(viewer, url)
-    second, again = _read(viewer, url)
+    first, page = cache_read(viewer, url)
+    second, again = cache_read(viewer, url)
     assert (first, second) == ("miss", "hit")
     assert again == page
 
@@ -158,15 +146,15 @@ def test_a_write_through_the_service_makes_the_next_read_fresh(
         period__project=loaded_project, indicator__measure="count",
         indicator__disaggregation="none", value__isnull=False,
     ).select_related("period", "indicator").first()  # fmt: skip
-    _read(viewer, REPORT_URL)
-    assert _read(viewer, REPORT_URL)[0] == "hit"
+    cache_read(viewer, REPORT_URL)
+    assert cache_read(viewer, REPORT_URL)[0] == "hit"
     indicator_value_set(
         period=value.period, indicator=value.indicator,
         data=ValueInput(value=Decimal("987654")), expected_version=value.version,
         actor=django_user_model.objects.create_superuser("root", "r@x.org", "pw-long-enough"),
         reason="test",
     )  # fmt: skip
-    state, page = _read(viewer, REPORT_URL)
+    state, page = cache_read(viewer, REPORT_URL)
     assert state == "miss"
     assert "987,654" in page
 
@@ -175,11 +163,11 @@ def test_a_write_through_the_service_makes_the_next_read_fresh(
 def test_a_write_by_anything_makes_the_fund_and_overview_fresh(viewer, loaded_project, url):
     from logframe.portfolio import models as m
 
-    _read(viewer, url)
-    _, before = _read(viewer, url)
+    cache_read(viewer, url)
+    _, before = cache_read(viewer, url)
     assert "51.6 %" in before  # committed, % of the approved budget
     m.FinancialStatus.objects.filter(period__project=loaded_project).update(committed=0)
-    state, after = _read(viewer, url)
+    state, after = cache_read(viewer, url)
     assert state == "miss"
     assert after != before
     assert "0.0 %" in after
@@ -189,10 +177,10 @@ def test_another_projects_write_keeps_the_overview_cached(viewer, example_record
     from logframe.portfolio import models as m
 
     other = _import(example_record, number="G99-1")
-    _read(viewer, OVERVIEW_URL)
+    cache_read(viewer, OVERVIEW_URL)
     m.FinancialStatus.objects.filter(period__project=other).update(committed=0)
-    assert _read(viewer, OVERVIEW_URL)[0] == "hit"
-    assert _read(viewer, FUND_URL)[0] == "miss"  # the fund's page lists it
+    assert cache_read(viewer, OVERVIEW_URL)[0] == "hit"
+    assert cache_read(viewer, FUND_URL)[0] == "miss"  # the fund's page lists it
 
 
 def test_another_person_never_gets_someone_elses_page(client, make_member, loaded_project):
@@ -203,18 +191,18 @@ def test_another_person_never_gets_someone_elses_page(client, make_member, loade
     other.force_login(make_member("bob", "viewer", loaded_project, fund_wide=True))
     for c in (client, other):
         c.get("/preferences/")
-    _read(client, FUND_URL)
-    assert _read(client, FUND_URL)[0] == "hit"
-    state, page = _read(other, FUND_URL)
+    cache_read(client, FUND_URL)
+    assert cache_read(client, FUND_URL)[0] == "hit"
+    state, page = cache_read(other, FUND_URL)
     assert state == "miss"
     assert ">bob<" in page
     assert ">alice<" not in page
 
 
 def test_the_same_person_in_another_language_gets_that_language(viewer):
-    _read(viewer, FUND_URL)
+    cache_read(viewer, FUND_URL)
     viewer.cookies["logframe_language"] = "ar"
-    state, page = _read(viewer, FUND_URL)
+    state, page = cache_read(viewer, FUND_URL)
     assert state == "miss"
     assert 'lang="ar"' in page
 
@@ -226,8 +214,8 @@ def test_access_is_decided_before_the_cache_is_asked(client, make_member, loaded
     client.force_login(user)
     client.get("/preferences/")
     for url in (FUND_URL, OVERVIEW_URL):
-        _read(client, url)
-        assert _read(client, url)[0] == "hit"
+        cache_read(client, url)
+        assert cache_read(client, url)[0] == "hit"
     Membership.objects.filter(user=user).delete()
     assert client.get(FUND_URL).status_code == 404
     assert client.get(OVERVIEW_URL).status_code == 404
@@ -242,11 +230,11 @@ def test_no_cache_without_a_csrf_cookie_or_with_messages_waiting(
 ):
     client.force_login(make_member("viewer", "viewer", loaded_project, fund_wide=True))
     assert HEADER not in client.get(FUND_URL)  # the page gives the browser its cookie
-    _read(client, FUND_URL)
-    assert _read(client, FUND_URL)[0] == "hit"
+    cache_read(client, FUND_URL)
+    assert cache_read(client, FUND_URL)[0] == "hit"
     cookie = CookieStorage(HttpRequest())._encode([Message(INFO, "Saved the narrative.")])
     client.cookies[CookieStorage.cookie_name] = cookie
     response = client.get(FUND_URL)
     assert HEADER not in response  # built for this request, with its message, not kept
     assert "Saved the narrative." in response.content.decode()
-    assert _read(client, FUND_URL)[0] == "hit"  # the message shown once, the page as before
+    assert cache_read(client, FUND_URL)[0] == "hit"  # the message shown once, the page as before

@@ -15,6 +15,7 @@ from django.test import RequestFactory
 
 from logframe.web import page_cache
 from logframe.web.page_cache import HEADER
+from tests.web.page_reads import cache_read
 
 pytestmark = pytest.mark.django_db
 
@@ -48,19 +49,6 @@ def lag(settings):
     return 10
 
 
-@pytest.fixture
-def viewer(client, make_member, loaded_project):
-    client.force_login(make_member("viewer", "viewer", loaded_project, fund_wide=True))
-    client.get("/preferences/")  # the CSRF cookie a browser holds after its first page
-    return client
-
-
-def _read(client, url: str) -> tuple[str, str]:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.get(HEADER, ""), response.content.decode()
-
-
 def _spend_money(project) -> None:
     """A write no view makes (no Django signal either): only the triggers see it."""
     from logframe.portfolio import models as m
@@ -70,18 +58,18 @@ def _spend_money(project) -> None:
 
 @pytest.mark.parametrize("url", [FUND_URL, FUND_REPORT_URL])
 def test_a_fund_page_lags_labelled_and_within_the_bound(viewer, loaded_project, lag, clock, url):
-    _, first = _read(viewer, url)
+    _, first = cache_read(viewer, url)
     _spend_money(loaded_project)
     clock.now += lag / 2 - 1
-    state, page = _read(viewer, url)
+    state, page = cache_read(viewer, url)
     assert state == "stale"
     assert LABEL in page
     assert page.replace(page[page.index("<ul class") : page.index("</ul>") + 5], "", 1) == first
     clock.now += lag / 2 + 1 - 0.001  # about to expire: this request builds it again
-    state, page = _read(viewer, url)
+    state, page = cache_read(viewer, url)
     assert (state, LABEL in page) == ("miss", False)
     assert page != first
-    assert _read(viewer, url)[0] == "hit"
+    assert cache_read(viewer, url)[0] == "hit"
 
 
 def test_the_label_says_when_in_the_pages_language_and_time(viewer, loaded_project, lag, clock):
@@ -89,25 +77,25 @@ def test_the_label_says_when_in_the_pages_language_and_time(viewer, loaded_proje
 
     from django.utils import timezone
 
-    _read(viewer, FUND_URL)
+    cache_read(viewer, FUND_URL)
     built = timezone.localtime(datetime.fromtimestamp(clock.now, tz=UTC)).strftime("%H:%M:%S")
     _spend_money(loaded_project)
     clock.now += 1
-    state, page = _read(viewer, FUND_URL)
+    state, page = cache_read(viewer, FUND_URL)
     assert state == "stale"
     assert f"{LABEL}{built}; later changes show within 10 seconds." in page
     assert page.index(LABEL) > page.index("<main>")
 
 
 def test_past_the_bound_nothing_older_is_served(viewer, loaded_project, lag, clock, monkeypatch):
-    _read(viewer, FUND_URL)
-    _, before = _read(viewer, FUND_URL)
+    cache_read(viewer, FUND_URL)
+    _, before = cache_read(viewer, FUND_URL)
     assert "51.6 %" in before
     _spend_money(loaded_project)
     clock.now += lag
     monkeypatch.setattr(page_cache, "_lock", lambda key: False)  # someone else is building
     monkeypatch.setattr(page_cache, "WAIT_SECONDS", 0.2)  # … and never keeps a page
-    state, page = _read(viewer, FUND_URL)
+    state, page = cache_read(viewer, FUND_URL)
     assert state == "miss"  # waited for it, then built its own
     assert "51.6 %" not in page
     assert "0.0 %" in page
@@ -116,24 +104,24 @@ def test_past_the_bound_nothing_older_is_served(viewer, loaded_project, lag, clo
 def test_while_one_builds_the_others_get_the_kept_page(
     viewer, loaded_project, lag, clock, monkeypatch
 ):
-    _read(viewer, FUND_URL)
+    cache_read(viewer, FUND_URL)
     _spend_money(loaded_project)
     clock.now += lag - 0.001  # due for a rebuild, still within the bound
     monkeypatch.setattr(page_cache, "_lock", lambda key: False)
     for _ in range(3):
-        state, page = _read(viewer, FUND_URL)
+        state, page = cache_read(viewer, FUND_URL)
         assert state == "stale"
         assert "51.6 %" in page
 
 
 def test_the_projects_pages_stay_current(viewer, loaded_project, lag, clock):
-    _read(viewer, OVERVIEW_URL)
-    _read(viewer, FUND_URL)
+    cache_read(viewer, OVERVIEW_URL)
+    cache_read(viewer, FUND_URL)
     _spend_money(loaded_project)
-    state, page = _read(viewer, OVERVIEW_URL)
+    state, page = cache_read(viewer, OVERVIEW_URL)
     assert state == "miss"
     assert "0.0 %" in page
-    assert _read(viewer, FUND_URL)[0] == "stale"
+    assert cache_read(viewer, FUND_URL)[0] == "stale"
 
 
 def test_a_persons_own_write_is_never_hidden_by_an_older_rendering(
@@ -150,7 +138,7 @@ def test_a_persons_own_write_is_never_hidden_by_an_older_rendering(
     client.force_login(writer)
     for c in (client, other):
         c.get("/preferences/")
-        _read(c, FUND_URL)
+        cache_read(c, FUND_URL)
     value = m.IndicatorValue.objects.get(period__project=loaded_project, indicator__code="1.1.9",
                                          period__year=2013, period__quarter=1)  # fmt: skip
     clock.now += 1
@@ -160,15 +148,15 @@ def test_a_persons_own_write_is_never_hidden_by_an_older_rendering(
     )  # fmt: skip
     assert response.status_code == 200, response.content
     assert m.IndicatorValue.objects.get(pk=value.pk).female == Decimal(30)
-    assert _read(client, FUND_URL)[0] == "miss"  # the writer: the page as it is now
-    assert _read(other, FUND_URL)[0] == "stale"  # anyone else: within the bound
+    assert cache_read(client, FUND_URL)[0] == "miss"  # the writer: the page as it is now
+    assert cache_read(other, FUND_URL)[0] == "stale"  # anyone else: within the bound
 
 
 def test_strict_when_the_setting_is_zero(viewer, loaded_project, settings, clock):
     settings.FUND_PAGE_STALE_SECONDS = 0
-    _read(viewer, FUND_URL)
+    cache_read(viewer, FUND_URL)
     _spend_money(loaded_project)
-    state, page = _read(viewer, FUND_URL)
+    state, page = cache_read(viewer, FUND_URL)
     assert (state, LABEL in page) == ("miss", False)
     assert "0.0 %" in page
 
