@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from logframe.cli.main import CommandError
-from logframe.domain.periods import Quarter
+from logframe.domain.periods import Quarter, quarter_of
 
 EXAMPLE = Path("itf-g11-23") / "itf-g11-23-2013q1-progress-report.txt"
 
@@ -75,9 +75,10 @@ def _synthetic_fund() -> None:
 
 def _last_quarters(today: date, count: int) -> tuple[Quarter, Quarter]:
     """The first and the last of the ``count`` quarters that end with today's."""
-    index = today.year * 4 + (today.month - 1) // 3  # quarters since year 0
-    first = index - count + 1
-    return Quarter(first // 4, first % 4 + 1), Quarter(today.year, index % 4 + 1)
+    last = first = quarter_of(today)
+    for _ in range(count - 1):
+        first = first.previous()
+    return first, last
 
 
 def demo(args: argparse.Namespace) -> int:
