@@ -27,7 +27,6 @@ from logframe.domain.records import (
 )
 from logframe.interchange.iati import codes
 from logframe.interchange.iati.activity_results import read_results
-from logframe.interchange.iati.dates import iso_date
 from logframe.interchange.iati.elements import (
     Reader,
     children,
@@ -254,12 +253,11 @@ def _budget(element: etree._Element, read: Reader) -> BudgetRecord:
     status = _BUDGET_STATUSES.get(element.get("status") or "1")
     if status is None:
         status = _BUDGET_STATUSES[read.code(element, "status", _BUDGET_STATUSES)]
-    period_start = _day(start, read, "budget period-start", element)
-    period_end = _day(end, read, "budget period-end", element)
+    period_start = read.day(start, "iso-date", "budget period-start", element)
+    period_end = read.day(end, "iso-date", "budget period-end", element)
     amount = _amount(value, read, "budget", element)
     assert value is not None  # _amount has said so otherwise
     currency = value.get("currency")
-    value_day = value.get("value-date")
     return budget_record(
         period_start,
         period_end,
@@ -267,7 +265,7 @@ def _budget(element: etree._Element, read: Reader) -> BudgetRecord:
         kind,
         status,
         currency[:3] if currency else "",
-        _value_date(value_day, value, read) if value_day else None,
+        read.optional_day(value, "value-date"),
     )
 
 
@@ -297,17 +295,16 @@ def _transaction(element: etree._Element, read: Reader) -> TransactionRecord:
     type_ = _TRANSACTION_TYPES.get(kind.get("code") or "")
     if type_ is None:
         type_ = _TRANSACTION_TYPES[read.code(kind, "code", _TRANSACTION_TYPES)]
-    transaction_date = _day(day, read, "transaction-date", element)
+    transaction_date = read.day(day, "iso-date", "transaction-date", element)
     amount = _amount(value, read, "transaction", element)
     assert value is not None  # _amount has said so otherwise
     currency = value.get("currency")
-    value_day = value.get("value-date")
     return transaction_record(
         type_,
         transaction_date,
         amount,
         currency[:3] if currency else "",
-        _value_date(value_day, value, read) if value_day else None,
+        read.optional_day(value, "value-date"),
         narrative(description) if description is not None else "",
         _org_ref(provider),
         narrative(provider)[:500] if provider is not None else "",
@@ -319,23 +316,6 @@ def _transaction(element: etree._Element, read: Reader) -> TransactionRecord:
 def _org_ref(org: etree._Element | None) -> str:
     ref = org.get("ref") if org is not None else None
     return ref[:200] if ref else ""
-
-
-def _day(element: etree._Element | None, read: Reader, what: str, parent: etree._Element) -> date:
-    """``@iso-date`` of ``element``; the reader's message with the line when it is no date."""
-    if element is not None:
-        text = element.get("iso-date")
-        found = iso_date(text) if text else None
-        if found is not None:
-            return found
-    return read.day(element, "iso-date", what, parent)
-
-
-def _value_date(text: str, value: etree._Element, read: Reader) -> date | None:
-    """``text``, the value's non-blank ``@value-date``, as a date; the reader's message when
-    it is none."""
-    found = iso_date(text)
-    return found if found is not None else read.optional_day(value, "value-date")
 
 
 def _amount(

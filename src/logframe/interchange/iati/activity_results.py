@@ -7,7 +7,6 @@ Each result, indicator, period and value is read by one loop over its children (
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
@@ -22,7 +21,6 @@ from logframe.domain.records import (
     ResultRecord,
 )
 from logframe.interchange.iati import codes
-from logframe.interchange.iati.dates import iso_date
 from logframe.interchange.iati.elements import Reader, children, children_by_tag, narrative
 from logframe.interchange.iati.read_records import (
     published_baseline,
@@ -159,21 +157,11 @@ def _period(element: etree._Element, read: Reader) -> PublishedPeriod:
         elif tag == "period-end" and end is None:
             end = child
     return published_period(
-        _day(start, "period-start", element, read),
-        _day(end, "period-end", element, read),
+        read.day(start, "iso-date", "period-start", element),
+        read.day(end, "iso-date", "period-end", element),
         tuple(targets),
         tuple(actuals),
     )
-
-
-def _day(element: etree._Element | None, what: str, parent: etree._Element, read: Reader) -> date:
-    """``@iso-date`` of ``element``; the reader's message with the line when it is no date."""
-    if element is not None:
-        text = element.get("iso-date")
-        found = iso_date(text) if text else None
-        if found is not None:
-            return found
-    return read.day(element, "iso-date", what, parent)
 
 
 def _value(element: etree._Element) -> PublishedValue:
