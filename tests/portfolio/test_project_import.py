@@ -130,3 +130,12 @@ def test_source_cells_are_kept_in_order(example_record):
     record = replace(example_record, periods=(period,))
     project = project_import(record=record, actor=None, reason="t").project
     assert project_record(project=project).periods[0].sources == cells
+
+
+def test_the_nearest_numbers_come_best_first_then_in_order():
+    from logframe.portfolio.selectors import _nearest
+
+    numbers = [f"S{n:05d}" for n in range(1, 200)]
+    assert _nearest("S0001", numbers)[0] == "S00001"
+    assert _nearest("s00042", numbers)[0] == "S00042"
+    assert _nearest("G11-23", numbers) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from difflib import get_close_matches
+from difflib import SequenceMatcher
 from typing import Any
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
@@ -43,11 +43,25 @@ def _unknown_project(number: str, fund: str | None) -> str:
     numbers = list(scope.order_by("number").values_list("number", flat=True))
     if not numbers:
         return f"unknown project {number!r}{where} (none loaded — load one first)"
-    near = get_close_matches(number.strip().upper(), [n.upper() for n in numbers], n=5, cutoff=0.6)
-    shown = [n for n in numbers if n.upper() in near] if near else numbers[:10]
+    near = _nearest(number, numbers)
+    shown = near or numbers[:10]
     more = "" if near or len(numbers) <= 10 else f", … {len(numbers)} in all"
     label = "did you mean" if near else "known"
     return f"unknown project {number!r}{where} ({label}: {', '.join(shown)}{more})"
+
+
+def _nearest(number: str, numbers: list[str], *, most: int = 5) -> list[str]:
+    """The numbers most like ``number`` (a similarity of 0.6 or more), best first and, among
+    equals, in the numbers' order ("S0001" → S00001 before S00061)."""
+    wanted = SequenceMatcher(b=number.strip().upper())
+    scored = []
+    for position, candidate in enumerate(numbers):
+        wanted.set_seq1(candidate.upper())
+        if wanted.real_quick_ratio() >= 0.6 and wanted.quick_ratio() >= 0.6:
+            score = wanted.ratio()
+            if score >= 0.6:
+                scored.append((-score, position, candidate))
+    return [candidate for _, _, candidate in sorted(scored)[:most]]
 
 
 def period_of(*, project: m.Project, quarter: Quarter) -> m.ReportingPeriod:
