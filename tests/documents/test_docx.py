@@ -4,14 +4,18 @@ and, in Arabic, its right-to-left settings read back."""
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import replace
 from datetime import datetime
 
 import pytest
 from docx import Document
 from docx.document import Document as DocumentObject
+from lxml import etree
 
+from logframe import fonts
 from logframe.reporting.docx import render_docx
+from logframe.reporting.docx.embed import deobfuscate
 from logframe.reporting.labels import AR, CKB, EN
 from logframe.reporting.model import ReportModel
 
@@ -192,3 +196,51 @@ def test_properties_are_in_the_order_word_requires(seed: ReportModel, created: d
                     if -1 in ranks or ranks != sorted(ranks):
                         problems.append(f"{part} {name}: {tags}")
     assert problems == []
+
+
+FONTS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _package(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_an_arabic_script_report_carries_vazirmatn_embedded_as_word_does(
+    seed: ReportModel, created: datetime, lang: str
+):
+    """The font travels with the document: each weight obfuscated with the key the font
+    table names (ECMA-376 §17.8.1), the settings saying so, the content type declared."""
+    data = render_docx(seed, lang, created=created)
+    parts = _package(data)
+    table = etree.fromstring(parts["word/fontTable.xml"])
+    (font,) = [f for f in table.iterfind(f"{W}font") if f.get(f"{W}name") == fonts.FAMILY]
+    rels = etree.fromstring(parts["word/_rels/fontTable.xml.rels"])
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    for tag, original in (("embedRegular", fonts.REGULAR), ("embedBold", fonts.BOLD)):
+        embedded = font.find(f"{W}{tag}")
+        assert embedded is not None, tag
+        stored = parts["word/" + targets[embedded.get(FONTS)]]
+        assert stored[:32] != original.read_bytes()[:32]  # obfuscated
+        assert deobfuscate(stored, embedded.get(f"{W}fontKey")) == original.read_bytes()
+    settings = etree.fromstring(parts["word/settings.xml"])
+    assert settings.find(f"{W}embedTrueTypeFonts") is not None
+    assert (
+        b"application/vnd.openxmlformats-officedocument.obfuscatedFont"
+        in parts["[Content_Types].xml"]
+    )
+    assert _package(render_docx(seed, lang, created=created)) == parts  # the key: the font's
+    Document(io.BytesIO(data))  # still opens
+
+
+def test_a_latin_only_english_report_stays_small(english: DocumentObject, seed, created):
+    data = render_docx(seed, "en", created=created)
+    assert not any(name.endswith(".odttf") for name in _package(data))
+
+
+def test_an_english_report_with_arabic_text_carries_the_font(seed: ReportModel, created):
+    header = replace(seed.header, title="دعم المفوضية العليا المستقلة للانتخابات")
+    arabic_title = replace(seed, header=header)
+    names = _package(render_docx(arabic_title, "en", created=created))
+    assert "word/fonts/Vazirmatn-Regular.odttf" in names

@@ -29,6 +29,7 @@ from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from logframe import fonts
+from logframe.reporting.docx.embed import embed_fonts, needs_fonts
 from logframe.reporting.docx.rich import Block, Run, rich_blocks
 from logframe.reporting.labels import Labels
 
@@ -144,6 +145,8 @@ class Writer:
         core.revision = 1
 
     def save(self) -> bytes:
+        if needs_fonts(self.doc, rtl=self.t.rtl):
+            embed_fonts(self.doc)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
