@@ -96,18 +96,17 @@ def read_parts(
 def _parsed(
     path: Path, prolog: Prolog, part_bytes: int
 ) -> Generator[tuple[list[etree._Element], int]]:
-    """Each part's activities and line shift. Meanwhile a thread parses the next part,
-    cuts the one after it from the file, and frees the part before: this thread, the
-    one that makes the records, does nothing else."""
+    """Each part's activities and line shift. Meanwhile a thread parses the next part and
+    does nothing else: it needs the GIL only to start and to hand its tree over, so it is
+    never left waiting for it (up to ``sys.getswitchinterval()`` each time) while this
+    thread waits for it. This thread cuts the parts from the file and frees their trees."""
     documents = _documents(path, prolog, part_bytes)
-    parsing = _Parse(next(documents, None), documents, None)
-    done: etree._Element | None = None  # the part before's tree, for a thread to free
+    parsing = _Parse(next(documents, None))
     first = True
     try:
         while parsing.document is not None:
-            document, root, following = parsing.result()
-            parsing = _Parse(following, documents, done)
-            done = None
+            document, root = parsing.result()
+            parsing = _Parse(next(documents, None))
             if first:
                 check_root(root, str(path))
                 first = False
@@ -115,25 +114,18 @@ def _parsed(
             if len(activities) != document.activities:
                 raise PartRefused("an <iati-activity> tag that is not a child of the root")
             yield activities, document.line_shift
-            activities.clear()  # the caller's list too: no element of the part is held now
-            done = root
+            activities.clear()  # the caller's list too: the tree is freed with ``root``
             del root
     finally:  # no part is parsed on once this stops (the one-thread reader may parse next)
         parsing.join()
 
 
 class _Parse:
-    """One document parsed by a thread of its own (a new thread: a new dictionary), which
-    then cuts the next document from ``documents`` and drops ``dispose``."""
+    """One document parsed by a thread of its own (a new thread: a new dictionary)."""
 
-    def __init__(
-        self, document: Document | None, documents: Iterator[Document], dispose: object
-    ) -> None:
+    def __init__(self, document: Document | None) -> None:
         self.document = document
-        self.dispose = dispose
-        self._documents = documents
         self._root: etree._Element | None = None
-        self._following: Document | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="iati-part", daemon=True)
         if document is not None:
@@ -143,23 +135,22 @@ class _Parse:
         try:
             assert self.document is not None
             self._root = etree.fromstring(self.document.content, etree.XMLParser(**SAFE))
-            self._following = next(self._documents, None)
         except BaseException as error:  # given to the reading thread
             self._error = error
-        finally:
-            self.dispose = None
 
     def join(self) -> None:
         if self.document is not None:
             self._thread.join()
 
-    def result(self) -> tuple[Document, etree._Element, Document | None]:
+    def result(self) -> tuple[Document, etree._Element]:
+        """The document and its tree, which this object no longer holds."""
         self.join()
         if self._error is not None:
             raise self._error
         assert self.document is not None
-        assert self._root is not None
-        return self.document, self._root, self._following
+        root, self._root = self._root, None
+        assert root is not None
+        return self.document, root
 
 
 def _documents(path: Path, prolog: Prolog, part_bytes: int) -> Iterator[Document]:
