@@ -30,7 +30,12 @@ from logframe.domain.records import (
 from logframe.portfolio import models as m
 
 # the one conversion of a stored indicator and value to records, shared with every reader
-from logframe.portfolio.records import _indicator, _marks, _value, project_records
+from logframe.portfolio.records import (
+    footnote_marks,
+    indicator_record,
+    project_records,
+    value_record,
+)
 from logframe.reporting.figures import percent_figure
 from logframe.reporting.model import BeneficiaryRow
 from logframe.reporting.sections.beneficiaries import build_beneficiaries
@@ -88,18 +93,30 @@ class ValueRows:
 def value_item(scope: PeriodScope, indicator: m.Indicator) -> dict[str, Any]:
     """One indicator's value in the quarter: three queries (the value, its parts, the
     indicator's footnote marks), whatever the size of the project."""
-    marks = m.FootnoteMark.objects.filter(indicator=indicator).select_related("footnote")
-    record = _indicator(indicator, _marks(list(marks)))
-    stored = (
+    return value_answer(scope, indicator, stored_value(scope, indicator))
+
+
+def stored_value(scope: PeriodScope, indicator: m.Indicator) -> m.IndicatorValue | None:
+    """The indicator's stored value in the quarter, or None: one query."""
+    return (
         m.IndicatorValue.objects.filter(period=scope.period, indicator=indicator).order_by().first()
     )
+
+
+def value_answer(
+    scope: PeriodScope, indicator: m.Indicator, stored: m.IndicatorValue | None
+) -> dict[str, Any]:
+    """``stored`` (the row as read, or as a write just saved it) as the API answers it: two
+    queries (the indicator's footnote marks, the value's parts)."""
+    marks = m.FootnoteMark.objects.filter(indicator=indicator).select_related("footnote")
+    record = indicator_record(indicator, footnote_marks(list(marks)))
     value: IndicatorValueRecord | None = None
     if stored is not None:
         parts = stored.parts.values_list("label", "value")
-        stored.indicator_code = indicator.code  # type: ignore[attr-defined]
-        value = _value(
-            stored,  # type: ignore[arg-type]
+        value = value_record(
+            stored,
             tuple(Part(label=label, value=amount or Decimal(0)) for label, amount in parts),
+            indicator=indicator.code,
         )
     conventions = scope.project.fund.conventions()
     version = stored.version if stored is not None else 0

@@ -92,7 +92,9 @@ def period_scope(request: Request, number: str, period: str) -> PeriodScope:
 
 def indicator_in(scope: PeriodScope, code: str) -> m.Indicator:
     indicator = (
-        m.Indicator.objects.select_related("result")
+        # with its register rule, if any: a write asks whether it has one (a reverse
+        # one-to-one joined here rather than read by a query of its own)
+        m.Indicator.objects.select_related("result", "register_rule")
         .filter(result__project=scope.project, code=clean_key(code, "indicator"))
         .first()
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from drf_spectacular.utils import OpenApiResponse
@@ -21,6 +21,7 @@ from logframe.api.errors import Conflict
 from logframe.api.lookups import PeriodScope, quarter_locked
 from logframe.workflow.errors import StaleEdit
 
+T = TypeVar("T")
 API = "entered through the API"  # the history's reason for every change made here
 READ_ERRORS: dict[int, Any] = {400: s.ErrorOut, 401: s.ErrorOut, 404: s.ErrorOut}
 WRITE_ERRORS: dict[int, Any] = {
@@ -34,12 +35,10 @@ WRITE_ERRORS: dict[int, Any] = {
 }
 
 
-def save_through(
-    scope: PeriodScope, save: Callable[[], object], current: Callable[[], Any]
-) -> None:
-    """Call the service; its refusals as the API tells them."""
+def save_through(scope: PeriodScope, save: Callable[[], T], current: Callable[[], Any]) -> T:
+    """Call the service and return what it returns; its refusals as the API tells them."""
     try:
-        save()
+        return save()
     except StaleEdit as stale:
         raise stale_conflict(stale, current()) from None
     except PermissionDenied as refusal:

@@ -11,10 +11,9 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TypedDict, TypeVar
+from typing import TypeVar
 
 from django.db.models import F, QuerySet
-from django_stubs_ext import WithAnnotations
 
 from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.measures import Actual, Measure, Part, Status, Target, TargetKind
@@ -50,10 +49,6 @@ from logframe.domain.records import (
 from logframe.portfolio import models as m
 from logframe.portfolio.published import published_records
 from logframe.translations.stored import DEFAULT_LANGUAGE, Stored, stored_translations
-
-
-class _Code(TypedDict):
-    indicator_code: str
 
 
 def project_records(
@@ -212,7 +207,7 @@ class _ProjectParts:
         indicators: dict[int, list[IndicatorRecord]] = defaultdict(list)
         indicator_rows: dict[int, list[m.Indicator]] = defaultdict(list)
         for i in m.Indicator.objects.filter(result__project__in=ids):
-            indicators[i.result_id].append(_indicator(i, marks[("indicator", i.pk)]))
+            indicators[i.result_id].append(indicator_record(i, marks[("indicator", i.pk)]))
             indicator_rows[i.result_id].append(i)
         footnotes: dict[int, list[FootnoteRecord]] = defaultdict(list)
         for f in m.Footnote.objects.filter(project__in=ids):
@@ -335,7 +330,7 @@ def _marks_by_owner(project_ids: list[int]) -> dict[tuple[str, int], tuple[Footn
             else ("activity", mark.activity_id)
         )
         rows[owner].append(mark)  # type: ignore[index]
-    return defaultdict(tuple, {owner: _marks(found) for owner, found in rows.items()})
+    return defaultdict(tuple, {owner: footnote_marks(found) for owner, found in rows.items()})
 
 
 def _period_records(
@@ -357,7 +352,7 @@ def _period_records(
     for value_id, label, amount in part_rows.values_list("indicator_value_id", "label", "value"):
         parts[value_id].append(Part(label=label, value=_dec(amount) or Decimal(0)))
     for v in value_rows:
-        values[v.period_id].append(_value(v, tuple(parts[v.pk])))
+        values[v.period_id].append(value_record(v, tuple(parts[v.pk]), indicator=v.indicator_code))
         kept.values.append(v)
     finance: dict[int, list[FinanceRecord]] = defaultdict(list)
     finance_rows = m.FinancialStatus.objects.filter(period__in=ids).select_related(
@@ -456,7 +451,8 @@ def _organisation(o: m.Organisation) -> OrganisationRecord:
     )
 
 
-def _marks(rows: list[m.FootnoteMark]) -> tuple[FootnoteMark, ...]:
+def footnote_marks(rows: list[m.FootnoteMark]) -> tuple[FootnoteMark, ...]:
+    """Stored footnote marks (with their footnote) as records, in the order given."""
     return tuple(FootnoteMark(number=r.footnote.number, place=MarkPlace(r.place)) for r in rows)
 
 
@@ -487,7 +483,9 @@ def _transaction(t: m.Transaction) -> TransactionRecord:
     )
 
 
-def _indicator(i: m.Indicator, marks: tuple[FootnoteMark, ...]) -> IndicatorRecord:
+def indicator_record(i: m.Indicator, marks: tuple[FootnoteMark, ...]) -> IndicatorRecord:
+    """A stored indicator as a record: the one conversion every reader shares (the API's
+    single line included)."""
     baselines, published_periods = published_records(i.published)
     return IndicatorRecord(
         code=i.code,
@@ -511,11 +509,12 @@ def _indicator(i: m.Indicator, marks: tuple[FootnoteMark, ...]) -> IndicatorReco
     )
 
 
-def _value(
-    v: WithAnnotations[m.IndicatorValue, _Code], parts: tuple[Part, ...]
+def value_record(
+    v: m.IndicatorValue, parts: tuple[Part, ...], *, indicator: str
 ) -> IndicatorValueRecord:
+    """A stored value of the indicator coded ``indicator``, with its parts, as a record."""
     return IndicatorValueRecord(
-        indicator=v.indicator_code,
+        indicator=indicator,
         actual=Actual(
             value=_dec(v.value),
             male=_dec(v.male),

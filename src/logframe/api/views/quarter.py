@@ -95,8 +95,8 @@ class ValueDetail(APIView):
         rights.require_values_right(scope.access, row)
         require_open(scope)
         given = valid(s.ValuePatch(data=request.data))
-        data = _value_input(row, scope.period.values.filter(indicator=row).first(), given)
-        save_through(
+        data = _value_input(row, answers.stored_value(scope, row), given)
+        saved = save_through(
             scope,
             lambda: indicator_value_set(
                 period=scope.period,
@@ -109,7 +109,9 @@ class ValueDetail(APIView):
             ),
             lambda: _value(scope, row),
         )
-        return Response(_value(scope, row))
+        # the row as saved (read locked, at the version given, then written) is the answer:
+        # not read again
+        return Response(s.ValueOut(answers.value_answer(scope, row, saved)).data)
 
 
 def _value(scope: PeriodScope, indicator: m.Indicator) -> Any:
