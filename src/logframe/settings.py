@@ -232,6 +232,16 @@ CACHES: dict[str, dict[str, Any]] = {
         "LOCATION": "logframe_throttle_cache",
     },
 }
+# Sessions: with a shared cache (Redis), read from it and written through to the database
+# (a page read from the page cache then costs no session query); a logout deletes both,
+# and a password change still ends the other sessions (their hash is checked against the
+# user read at each request). Without one, the database alone: each process's own memory
+# would keep a session that another worker logged out.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if _CACHE_URL
+    else "django.contrib.sessions.backends.db"
+)
 # The fund-wide pages (fund page, fund report) may be served from the page cache up to this
 # many seconds after they were built although the fund moved since, labelled "figures as
 # of HH:MM:SS" and rebuilt by one request at a time (web/page_cache.py). 0, the default:
