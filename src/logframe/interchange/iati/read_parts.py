@@ -102,11 +102,13 @@ def _parsed(
     thread waits for it. This thread cuts the parts from the file and frees their trees."""
     documents = _documents(path, prolog, part_bytes)
     parsing = _Parse(next(documents, None))
+    following = next(documents, None)  # cut while the part before is parsed
     first = True
     try:
         while parsing.document is not None:
             document, root = parsing.result()
-            parsing = _Parse(next(documents, None))
+            parsing = _Parse(following)
+            following = next(documents, None)
             if first:
                 check_root(root, str(path))
                 first = False
@@ -167,18 +169,19 @@ def _documents(path: Path, prolog: Prolog, part_bytes: int) -> Iterator[Document
     prolog_lines = before_root.count(b"\n") + root_tag.count(b"\n")
     lines = 0  # before the part
     first = True
-    pending = b""
+    pending = b""  # read, not in a part yet
     with path.open("rb") as handle:
         while True:
             block = handle.read(part_bytes)
-            pending += block
-            searched = len(pending) - len(block) - len(ACTIVITY)  # no tag before: no rescan
-            cut = _last_activity(pending, max(searched, 0)) if block else len(pending)
-            if block and cut <= 0:
-                continue
-            part, pending = pending[:cut], pending[cut:]
-            if b"\r" in part and part.count(b"\r") != part.count(b"\r\n"):
-                raise PartRefused("a lone CR: lines would be counted otherwise")
+            end = _last_activity(block, 0) if block else 0  # the part: pending + block[:end]
+            if block and (end < 0 or (not pending and end == 0)):  # no tag to cut before
+                pending += block
+                searched = len(pending) - len(block) - len(ACTIVITY)  # no tag before: no rescan
+                cut = _last_activity(pending, max(searched, 0))
+                if cut <= 0:
+                    continue
+                pending, block, end = pending[:cut], pending[cut:], 0  # block: the rest
+            _refuse_lone_cr(pending, block, end)
             head, shift = b"", 0
             if not first:
                 start = min(lines + 1, BIG_LINE + 1)  # the part's first line, in the part
@@ -187,11 +190,29 @@ def _documents(path: Path, prolog: Prolog, part_bytes: int) -> Iterator[Document
                     raise PartRefused("a prolog of more lines than libxml2 counts")
                 head, shift = before_root + b"\n" * padding + root_tag, lines + 1 - start
             tail = ROOT_END if block else b""
-            yield Document(head + part + tail, part.count(ACTIVITY), shift)
+            content = b"".join((head, pending, memoryview(block)[:end], tail))  # one copy
+            yield Document(content, _count(ACTIVITY, pending, block, end), shift)
             if not block:
                 return
-            lines += part.count(b"\n")
+            lines += _count(b"\n", pending, block, end)
+            pending = block[end:]
             first = False
+
+
+def _count(pattern: bytes, before: bytes, block: bytes, end: int) -> int:
+    """How often ``pattern`` is in ``before + block[:end]``, without making that string."""
+    found = before.count(pattern) + block.count(pattern, 0, end)
+    across = len(pattern) - 1
+    if across and before and end:  # the ones that start in ``before`` and end in ``block``
+        found += (before[-across:] + block[: min(across, end)]).count(pattern)
+    return found
+
+
+def _refuse_lone_cr(before: bytes, block: bytes, end: int) -> None:
+    if b"\r" in before or block.find(b"\r", 0, end) >= 0:
+        part = before + block[:end]
+        if part.count(b"\r") != part.count(b"\r\n"):
+            raise PartRefused("a lone CR: lines would be counted otherwise")
 
 
 def _last_activity(data: bytes, start: int) -> int:
