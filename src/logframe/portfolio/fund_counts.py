@@ -19,6 +19,7 @@ With nothing changed, reading the counts of a whole fund is three queries.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 from typing import TYPE_CHECKING
@@ -87,6 +88,21 @@ class FindingCount(models.Model):
         related_name="+",
         help_text="The lead agency (its code is read by a join, so a renamed one is current)",
     )
+    # (migration 0012) what the fund's trend and beneficiaries add up per quarter, figured
+    # with the rest: NULL until first figured
+    finance_lines = models.PositiveIntegerField(null=True, help_text="Finance lines")
+    finance_approved = models.DecimalField(
+        max_digits=24,
+        decimal_places=2,
+        null=True,
+        help_text="The approved budgets of the agencies with a finance line",
+    )
+    men_lines = models.PositiveIntegerField(null=True, help_text="Applicable lines of men")
+    men_target = models.DecimalField(max_digits=24, decimal_places=4, null=True)
+    men_actual = models.DecimalField(max_digits=24, decimal_places=4, null=True)
+    women_lines = models.PositiveIntegerField(null=True, help_text="Applicable lines of women")
+    women_target = models.DecimalField(max_digits=24, decimal_places=4, null=True)
+    women_actual = models.DecimalField(max_digits=24, decimal_places=4, null=True)
 
     class Meta:
         app_label = "portfolio"
@@ -124,11 +140,21 @@ def finding_counts(
     """
     if not rows_exist:
         counts_rows_create(periods=periods)
-    rows = list(
+    return counts_of_rows(
         FindingCount.objects.filter(period__in=periods).values_list(
             "period_id", "errors", "warnings", "infos", "revision", "counted_revision"
         )
     )
+
+
+StoredCounts = tuple[int, int, int, int, int, int]  # period, counts, revision, counted
+
+
+def counts_of_rows(rows: Iterable[StoredCounts]) -> dict[int, Counts]:
+    """Per period: its counts from its stored row as read (period id, errors, warnings,
+    infos, revision, counted revision) when they are current, else counted again (twenty
+    queries per ``BATCH`` of them)."""
+    rows = list(rows)
     stale = {pk: revision for pk, _, _, _, revision, counted in rows if counted != revision}
     counts = {pk: (e, w, i) for pk, e, w, i, revision, counted in rows if counted == revision}
     ids = sorted(stale)

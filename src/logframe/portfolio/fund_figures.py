@@ -11,6 +11,7 @@ The reporting layer (``reporting/fund``) turns these rows into the report.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Context as DecimalContext
@@ -18,14 +19,14 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
 from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.conventions import Conventions
 from logframe.domain.periods import Quarter
 from logframe.portfolio import models as m
-from logframe.portfolio.fund_counts import COUNTS_TABLE, counts_rows_create
-from logframe.portfolio.fund_indicators import indicator_figures_refresh
+from logframe.portfolio.fund_counts import COUNTS_TABLE
+from logframe.portfolio.fund_indicators import figures_made_current
 
 SEXES = (BeneficiaryGroup.MEN.value, BeneficiaryGroup.WOMEN.value)
 
@@ -55,6 +56,18 @@ class FundProjectRow(NamedTuple):
     percent_sum: Decimal | None = None  # the sum of their (capped) % of planned, unrounded
     achieved: int = 0  # % of planned 100 or more
     far_behind: int = 0  # % of planned below half the project's time elapsed
+    men_lines: int = 0  # its applicable beneficiary line of men (0 or 1)
+    men_target: Decimal | None = None
+    men_actual: Decimal | None = None
+    women_lines: int = 0
+    women_target: Decimal | None = None
+    women_actual: Decimal | None = None
+    # its stored findings' counts as read, current or not (``fund_counts.counts_of_rows``)
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    revision: int = 0
+    counted_revision: int = -1
 
 
 @dataclass(frozen=True)
@@ -107,17 +120,21 @@ def fund_quarter_figures(
 ) -> FundQuarterFigures:
     """The fund's figures for ``quarter``, over ``projects`` (default: all the fund's).
 
-    Ten queries whatever the number of projects; the indicators' figures are the stored
-    ones (``fund_indicators``), those behind worked out again first, in the database.
+    Four queries whatever the number of projects when the stored figures are current; they
+    are those of every quarter up to ``quarter`` (the trend adds up theirs): the query of
+    the trend finds those behind, which are then worked out again, in the database
+    (``fund_indicators``), and the trend read again.
     """
     if projects is None:
         projects = m.Project.objects.filter(fund=fund)
     conventions = fund.conventions()
-    periods = m.ReportingPeriod.objects.filter(
-        project__in=projects, year=quarter.year, quarter=quarter.number
-    )
-    counts_rows_create(periods=periods)
-    indicator_figures_refresh(fund=fund, periods=periods)
+    mine = m.ReportingPeriod.objects.filter(project__in=projects)
+    quarters, trend, behind = _quarters_and_trend(projects, quarter)
+    if behind:
+        upto = Q(year__lt=quarter.year) | Q(year=quarter.year, quarter__lte=quarter.number)
+        figures_made_current(fund=fund, periods=mine.filter(upto))
+        quarters, trend, _ = _quarters_and_trend(projects, quarter)
+    periods = mine.filter(year=quarter.year, quarter=quarter.number)
     rows = tuple(_project_rows(periods))
     return FundQuarterFigures(
         fund_code=fund.code,
@@ -126,11 +143,11 @@ def fund_quarter_figures(
         conventions=conventions,
         quarter=quarter,
         projects_in_fund=projects.count(),
-        quarters=_quarters(projects),
+        quarters=quarters,
         projects=rows,
         organisations=_organisations(periods),
-        beneficiaries=_beneficiaries(periods),
-        trend=_trend(projects, quarter),
+        beneficiaries=_beneficiaries(rows),
+        trend=trend,
     )
 
 
@@ -142,9 +159,13 @@ _PROJECT_COLUMNS = (  # in the order of FundProjectRow's fields
     " COALESCE(o.code, ''), p.state, pr.start_date, pr.planned_end_date, pr.revised_end_date,"
     " c.approved, c.committed, c.disbursed, c.forecast_end, c.reported_delay,"
     " COALESCE(c.indicators, 0), COALESCE(c.scored, 0), c.percent_sum,"
-    " COALESCE(c.achieved, 0), COALESCE(c.far_behind, 0)"
+    " COALESCE(c.achieved, 0), COALESCE(c.far_behind, 0),"
+    " COALESCE(c.men_lines, 0), c.men_target, c.men_actual,"
+    " COALESCE(c.women_lines, 0), c.women_target, c.women_actual,"
+    " COALESCE(c.errors, 0), COALESCE(c.warnings, 0), COALESCE(c.infos, 0),"
+    " COALESCE(c.revision, 0), COALESCE(c.counted_revision, -1)"
 )
-_MONEY = (11, 12, 13)
+_MONEY = (11, 12, 13, 22, 23, 25, 26)  # and the beneficiaries' sums
 _PERCENT_SUM = 18
 
 
@@ -191,103 +212,105 @@ def _from_sqlite(row: tuple[Any, ...]) -> list[Any]:
 
 
 def _organisations(periods: QuerySet[m.ReportingPeriod]) -> tuple[OrganisationRow, ...]:
-    """Two queries: approved budgets per organisation over the projects reporting in the
-    quarter, and their committed and disbursed in it."""
-    approved = (
-        m.Participation.objects.filter(project__periods__in=periods)
-        .order_by()
-        .values("organisation__code", "organisation__name")
-        .annotate(approved=Sum("approved_budget"), projects=Count("project", distinct=True))
-    )
-    spent = {
-        v["participation__organisation__code"]: v
-        for v in m.FinancialStatus.objects.filter(period__in=periods)
-        .order_by()
-        .values("participation__organisation__code")
-        .annotate(committed=Sum("committed"), disbursed=Sum("disbursed"))
-    }
-    rows = []
-    for v in approved:
-        money = spent.get(v["organisation__code"], {})
-        rows.append(
-            OrganisationRow(
-                code=v["organisation__code"],
-                name=v["organisation__name"],
-                projects=v["projects"],
-                approved=v["approved"],
-                committed=money.get("committed"),
-                disbursed=money.get("disbursed"),
-            )
+    """One query: per organisation taking part in the projects reporting in the quarter,
+    how many, their approved budgets, and their committed and disbursed in it (each
+    participation with its finance line of the quarter, if any: one at most)."""
+    ids, params = periods.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT o.code, o.name, COUNT(*), SUM(pa.approved_budget), SUM(fs.committed),"
+            f" SUM(fs.disbursed) FROM {m.ReportingPeriod._meta.db_table} p"
+            f" JOIN {m.Participation._meta.db_table} pa ON pa.project_id = p.project_id"
+            f" JOIN {m.Organisation._meta.db_table} o ON o.id = pa.organisation_id"
+            f" LEFT JOIN {m.FinancialStatus._meta.db_table} fs"
+            " ON fs.period_id = p.id AND fs.participation_id = pa.id"
+            f" WHERE p.id IN ({ids}) GROUP BY o.code, o.name",
+            params,
         )
-    return tuple(sorted(rows, key=lambda r: r.code))
-
-
-def _beneficiaries(periods: QuerySet[m.ReportingPeriod]) -> tuple[BeneficiaryRow, ...]:
-    """One query: men's and women's targets and actuals, per sector."""
-    rows = (
-        m.BeneficiaryFigure.objects.filter(period__in=periods, group__in=SEXES, applicable=True)
-        .order_by()
-        .values("period__project__sector", "group")
-        .annotate(
-            target=Sum("target"),
-            actual=Sum("actual"),
-            projects=Count("period__project", distinct=True),
-        )
-    )
+        rows = cursor.fetchall()
     return tuple(
         sorted(
             (
-                BeneficiaryRow(
-                    sector=v["period__project__sector"],
-                    group=v["group"],
-                    target=v["target"],
-                    actual=v["actual"],
-                    projects=v["projects"],
-                )
-                for v in rows
+                OrganisationRow(code, name, n, _sum(approved), _sum(committed), _sum(disbursed))
+                for code, name, n, approved, committed, disbursed in rows
             ),
-            key=lambda r: (r.sector, SEXES.index(r.group)),
+            key=lambda r: r.code,
         )
     )
 
 
-def _trend(projects: QuerySet[m.Project], quarter: Quarter) -> tuple[TrendRow, ...]:
-    """One query: per quarter up to ``quarter``, the reporting agencies' approved budgets,
-    committed and disbursed."""
-    upto = Q(period__year__lt=quarter.year) | Q(
-        period__year=quarter.year, period__quarter__lte=quarter.number
-    )
-    rows = (
-        m.FinancialStatus.objects.filter(upto, period__project__in=projects)
-        .order_by()
-        .values("period__year", "period__quarter")
-        .annotate(
-            approved=Sum("participation__approved_budget"),
-            committed=Sum("committed"),
-            disbursed=Sum("disbursed"),
-            projects=Count("period__project", distinct=True),
-        )
-        .order_by("period__year", "period__quarter")
-    )
+def _sum(value: Any) -> Decimal | None:
+    """A SQL sum of decimals as Django reads it: SQLite's float (or integer) through 15
+    significant digits."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return _SUM_OF_DECIMALS(value)
+
+
+def _beneficiaries(rows: tuple[FundProjectRow, ...]) -> tuple[BeneficiaryRow, ...]:
+    """Men's and women's targets and actuals per sector, added up from the project rows
+    (each with its quarter's stored applicable lines): no query."""
+    lines: dict[tuple[str, str], list[tuple[Decimal | None, Decimal | None]]] = {}
+    for r in rows:
+        if r.men_lines:
+            lines.setdefault((r.sector, SEXES[0]), []).append((r.men_target, r.men_actual))
+        if r.women_lines:
+            lines.setdefault((r.sector, SEXES[1]), []).append((r.women_target, r.women_actual))
     return tuple(
-        TrendRow(
-            quarter=Quarter(year=v["period__year"], number=v["period__quarter"]),
-            projects=v["projects"],
-            approved=v["approved"],
-            committed=v["committed"],
-            disbursed=v["disbursed"],
+        BeneficiaryRow(
+            sector=sector,
+            group=group,
+            target=_added(t for t, _ in members),
+            actual=_added(a for _, a in members),
+            projects=len(members),
         )
-        for v in rows
+        for (sector, group), members in sorted(
+            lines.items(), key=lambda item: (item[0][0], SEXES.index(item[0][1]))
+        )
     )
 
 
-def _quarters(projects: QuerySet[m.Project]) -> tuple[tuple[Quarter, int], ...]:
-    """One query: the quarters in which the projects report, with how many do."""
-    rows = (
-        m.ReportingPeriod.objects.filter(project__in=projects)
-        .order_by()
-        .values("year", "quarter")
-        .annotate(n=Count("pk"))
-        .order_by("year", "quarter")
+def _added(values: Iterable[Decimal | None]) -> Decimal | None:
+    """A sum as SQL makes it: the missing amounts left out, None when all are missing."""
+    present = [v for v in values if v is not None]
+    return sum(present, Decimal(0)) if present else None
+
+
+def _quarters_and_trend(
+    projects: QuerySet[m.Project], quarter: Quarter
+) -> tuple[tuple[tuple[Quarter, int], ...], tuple[TrendRow, ...], bool]:
+    """One query: the quarters in which the projects report, with how many do; per
+    quarter up to ``quarter`` with a finance line, how many projects have one, their
+    agencies' approved budgets, committed and disbursed (from the quarters' stored sums);
+    and whether the stored figures of a quarter up to ``quarter`` are behind or missing
+    (then the trend read is not to be used)."""
+    ids, params = projects.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT p.year, p.quarter, COUNT(*),"
+            " SUM(CASE WHEN c.finance_lines > 0 THEN 1 ELSE 0 END),"
+            " SUM(c.finance_approved), SUM(c.committed), SUM(c.disbursed),"
+            " SUM(CASE WHEN c.period_id IS NULL OR c.figured_revision <> c.revision"
+            " THEN 1 ELSE 0 END)"
+            f" FROM {m.ReportingPeriod._meta.db_table} p"
+            f" LEFT JOIN {COUNTS_TABLE} c ON c.period_id = p.id"
+            f" WHERE p.project_id IN ({ids})"
+            " GROUP BY p.year, p.quarter ORDER BY p.year, p.quarter",
+            params,
+        )
+        rows = cursor.fetchall()
+    upto = (quarter.year, quarter.number)
+    quarters = tuple((Quarter(year=y, number=q), n) for y, q, n, *_ in rows)
+    behind = any(stale for y, q, *_, stale in rows if (y, q) <= upto)
+    trend = tuple(
+        TrendRow(
+            quarter=Quarter(year=y, number=q),
+            projects=funded,
+            approved=_sum(approved),
+            committed=_sum(committed),
+            disbursed=_sum(disbursed),
+        )
+        for y, q, _, funded, approved, committed, disbursed, _ in rows
+        if funded and (y, q) <= upto
     )
-    return tuple((Quarter(year=v["year"], number=v["quarter"]), v["n"]) for v in rows)
+    return quarters, trend, behind

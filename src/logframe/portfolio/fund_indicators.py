@@ -26,6 +26,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import F, QuerySet
 
+from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.conventions import Conventions
 from logframe.domain.measures import Measure, Status, TargetKind
 from logframe.domain.records import Role
@@ -39,7 +40,12 @@ from logframe.portfolio.fund_counts import (
 
 FIGURES = ("indicators", "scored", "percent_sum", "achieved", "far_behind")
 SUMS = ("approved", "committed", "disbursed", "forecast_end", "reported_delay", "lead_id")
-STORED = FIGURES + SUMS  # what one figuring of a quarter writes
+TREND = ("finance_lines", "finance_approved")  # migration 0012, what the trend adds up
+BENEFICIARIES = tuple(  # migration 0012: each sex's applicable line, its target and actual
+    f"{sex}_{name}" for sex in ("men", "women") for name in ("lines", "target", "actual")
+)
+PER_PERIOD = SUMS + TREND + BENEFICIARIES
+STORED = FIGURES + PER_PERIOD  # what one figuring of a quarter writes
 CHUNK = 1000  # periods figured per statement
 
 
@@ -149,11 +155,24 @@ def _period_rows(*, ids: tuple[str, list[Any]]) -> tuple[str, list[Any]]:
     the end of its quarter (``elapsed``) and the money and dates the fund report lists for
     it (``SUMS``): its agencies' approved budgets (the project's), committed and disbursed
     in the quarter, the latest forecast final date, the longest reported delay, and its
-    lead agency (the first lead participation)."""
+    lead agency (the first lead participation); what the trend adds up (``TREND``): its
+    finance lines and their agencies' approved budgets; and its applicable beneficiary
+    lines of men and of women (``BENEFICIARIES``: one at most of each, with its target and
+    actual)."""
     vendor = connection.vendor
     elapsed, elapsed_params = elapsed_percent_sql(vendor=vendor)
     agencies = f"FROM {m.Participation._meta.db_table} pa WHERE pa.project_id = p.project_id"
     finance = f"FROM {m.FinancialStatus._meta.db_table} fs WHERE fs.period_id = p.id"
+    funded = (
+        f"FROM {m.FinancialStatus._meta.db_table} fs"
+        f" JOIN {m.Participation._meta.db_table} pa ON pa.id = fs.participation_id"
+        " WHERE fs.period_id = p.id"
+    )
+    people, people_params = _beneficiary_lines(ids)
+    people_columns = ", ".join(
+        f"COALESCE(b.{name}, 0) AS {name}" if name.endswith("_lines") else f"b.{name} AS {name}"
+        for name in BENEFICIARIES
+    )
     sql = (
         f"SELECT p.id AS period_id, {elapsed} AS elapsed,"
         f" (SELECT SUM(pa.approved_budget) {agencies}) AS approved,"
@@ -162,12 +181,38 @@ def _period_rows(*, ids: tuple[str, list[Any]]) -> tuple[str, list[Any]]:
         f" (SELECT MAX(fs.forecast_final_date) {finance}) AS forecast_end,"
         f" (SELECT MAX(fs.reported_delay_months) {finance}) AS reported_delay,"
         f" (SELECT pa.organisation_id {agencies} AND pa.role = %s"
-        " ORDER BY pa.id LIMIT 1) AS lead_id"
+        " ORDER BY pa.id LIMIT 1) AS lead_id,"
+        f" (SELECT COUNT(*) {finance}) AS finance_lines,"
+        f" (SELECT SUM(pa.approved_budget) {funded}) AS finance_approved,"
+        f" {people_columns}"
         f" FROM {m.ReportingPeriod._meta.db_table} p"
         f" JOIN {m.Project._meta.db_table} pr ON pr.id = p.project_id"
+        f" LEFT JOIN ({people}) b ON b.period_id = p.id"
         f" WHERE p.id IN ({ids[0]}){_fence(vendor)}"
     )
-    return sql, [*elapsed_params, Role.LEAD.value, *ids[1]]
+    return sql, [*elapsed_params, Role.LEAD.value, *people_params, *ids[1]]
+
+
+def _beneficiary_lines(ids: tuple[str, list[Any]]) -> tuple[str, list[Any]]:
+    """SQL of a derived table: per period of ``ids`` with an applicable beneficiary line of
+    men or women, how many of each (one at most: a group is unique in a quarter) and their
+    targets and actuals (``BENEFICIARIES``) — one pass over the lines, not a subquery per
+    column and period."""
+    columns: list[str] = []
+    params: list[Any] = []
+    for sex in (BeneficiaryGroup.MEN.value, BeneficiaryGroup.WOMEN.value):
+        columns += [
+            f'SUM(CASE WHEN b."group" = %s THEN 1 ELSE 0 END) AS {sex}_lines',
+            f'SUM(CASE WHEN b."group" = %s THEN b.target END) AS {sex}_target',
+            f'SUM(CASE WHEN b."group" = %s THEN b.actual END) AS {sex}_actual',
+        ]
+        params += [sex, sex, sex]
+    sql = (
+        f"SELECT b.period_id AS period_id, {', '.join(columns)}"
+        f" FROM {m.BeneficiaryFigure._meta.db_table} b"
+        f" WHERE b.applicable AND b.period_id IN ({ids[0]}) GROUP BY b.period_id"
+    )
+    return sql, [*params, *ids[1]]
 
 
 def _ids(periods: QuerySet[m.ReportingPeriod]) -> tuple[str, list[Any]]:
@@ -199,7 +244,7 @@ def _figures_sql(ids: tuple[str, list[Any]], conventions: Conventions) -> tuple[
     rows, params = _percent_rows(ids=ids, conventions=conventions)
     times, time_params = _period_rows(ids=ids)
     fence = _fence(connection.vendor)
-    sums = ", ".join(f"e.{name}" for name in SUMS)
+    sums = ", ".join(f"e.{name}" for name in PER_PERIOD)
     sql = (
         "SELECT c.period_id AS period_id, c.revision AS rev, COUNT(x.value_id) AS indicators,"
         " COUNT(x.pct) AS scored, SUM(x.pct) AS percent_sum,"
@@ -232,6 +277,30 @@ def indicator_figures_refresh(
     return written
 
 
+def figures_made_current(*, fund: m.Fund, periods: QuerySet[m.ReportingPeriod]) -> None:
+    """Make the stored figures of ``periods`` current, as ``counts_rows_create`` then
+    ``indicator_figures_refresh`` would, in ONE query when they are: the periods without a
+    counts row or whose figures are behind, found by one join; their rows made and their
+    figures worked out only if there are any."""
+    ids, params = periods.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT p.id, c.period_id IS NULL FROM {m.ReportingPeriod._meta.db_table} p"
+            f" LEFT JOIN {COUNTS_TABLE} c ON c.period_id = p.id WHERE p.id IN ({ids})"
+            " AND (c.period_id IS NULL OR c.figured_revision <> c.revision)",
+            params,
+        )
+        behind = cursor.fetchall()
+    if not behind:
+        return
+    if any(missing for _, missing in behind):
+        counts_rows_create(periods=periods)
+    stale = sorted(pk for pk, _ in behind)
+    conventions = fund.conventions()
+    for start in range(0, len(stale), CHUNK):
+        _figure(stale[start : start + CHUNK], conventions)
+
+
 def _figure(period_ids: list[int], conventions: Conventions) -> int:
     """One ``UPDATE … FROM``: the figures of ``period_ids``, each with the revision read in
     the same snapshot as the values."""
@@ -261,14 +330,21 @@ def indicator_figures_computed(
     return {row["period_id"]: {name: _as_read(name, row[name]) for name in STORED} for row in rows}
 
 
+_DECIMAL_PLACES = {
+    **dict.fromkeys(("approved", "committed", "disbursed", "finance_approved"), 2),
+    **dict.fromkeys(("men_target", "men_actual", "women_target", "women_actual"), 4),
+}
+
+
 def _as_read(name: str, value: Any) -> Any:
     """A figure as its stored column gives it back through the model."""
     if name == "percent_sum":
         return _as_stored(value)
-    if name in ("approved", "committed", "disbursed") and value is not None:
+    places = _DECIMAL_PLACES.get(name)
+    if places is not None and value is not None:
         if isinstance(value, float | int):
             value = Context(prec=15).create_decimal_from_float(value)
-        return Decimal(value).quantize(Decimal("0.01"))
+        return Decimal(value).quantize(Decimal(1).scaleb(-places))
     if name == "forecast_end" and isinstance(value, str):
         return date.fromisoformat(value)
     return value

@@ -7,7 +7,7 @@ from typing import Any
 
 from logframe.domain.periods import Quarter
 from logframe.portfolio import models as m
-from logframe.portfolio.fund_counts import finding_counts
+from logframe.portfolio.fund_counts import counts_of_rows
 from logframe.portfolio.fund_figures import fund_quarter_figures
 from logframe.reporting.fund.build import build_fund_report
 from logframe.reporting.fund.model import FundReportModel
@@ -41,11 +41,9 @@ def assemble_fund_report(
     scope = projects if projects is not None else m.Project.objects.filter(fund=fund)
     figures = fund_quarter_figures(fund=fund, quarter=quarter, projects=scope)
     counts = None
-    if findings:
-        counts = finding_counts(  # the counts rows were made with the figures
-            periods=m.ReportingPeriod.objects.filter(
-                project__in=scope, year=quarter.year, quarter=quarter.number
-            ),
-            rows_exist=True,
+    if findings:  # read with the project rows; those not current are counted again
+        counts = counts_of_rows(
+            (r.period_id, r.errors, r.warnings, r.infos, r.revision, r.counted_revision)
+            for r in figures.projects
         )
     return build_fund_report(figures, findings=counts)
