@@ -159,10 +159,10 @@ def build_fund_report(
 ) -> FundReportModel:
     """The report; ``findings`` gives each period's counts (None: not counted)."""
     c = figures.conventions
-    projects = tuple(
-        _project(row, on=figures.quarter.end, findings=findings) for row in figures.projects
-    )
+    on = figures.quarter.end  # once: a property that works it out (calendar) at each call
     rows = figures.projects
+    projects = tuple([_project(row, on=on, findings=findings) for row in rows])
+    sectors = _grouped(rows, _sector)  # for the finance lines and the achievement
     return FundReportModel(
         fund_code=figures.fund_code,
         fund_name=figures.fund_name,
@@ -174,13 +174,9 @@ def build_fund_report(
         beneficiary_decimals=c.beneficiary_decimals,
         projects_in_fund=figures.projects_in_fund,
         quarters=tuple(q.code for q, _ in figures.quarters),
-        total=_money(
-            _add(r.approved for r in rows),
-            _add(r.committed for r in rows),
-            _add(r.disbursed for r in rows),
-        ),
-        by_sector=_finance_groups(rows, kind="sector", key=lambda r: r.sector),
-        by_group=_finance_groups(rows, kind="group", key=lambda r: r.thematic_group),
+        total=_total_money(rows),
+        by_sector=_finance_lines(sectors, kind="sector"),
+        by_group=_finance_lines(_grouped(rows, _thematic_group), kind="group"),
         by_organisation=tuple(
             FinanceLine(
                 kind="organisation",
@@ -192,9 +188,7 @@ def build_fund_report(
             for o in figures.organisations
         ),
         projects=projects,
-        achievement=tuple(
-            _achievement(key, members) for key, members in _grouped(rows, lambda r: r.sector)
-        ),
+        achievement=tuple(_achievement(key, members) for key, members in sectors),
         achievement_total=_achievement("", rows),
         beneficiaries=_beneficiaries(figures.beneficiaries),
         beneficiaries_total=_beneficiary_line("", figures.beneficiaries),
@@ -231,6 +225,34 @@ def _money(approved: Decimal | None, committed: Decimal | None, disbursed: Decim
     )
 
 
+def _sector(row: ProjectRowLike) -> str:
+    return row.sector
+
+
+def _thematic_group(row: ProjectRowLike) -> str:
+    return row.thematic_group
+
+
+def _total_money(rows: Sequence[ProjectRowLike]) -> Money:
+    """The approved, committed and disbursed of ``rows`` added up in one pass (``_add``
+    of each)."""
+    approved: list[Decimal] = []
+    committed: list[Decimal] = []
+    disbursed: list[Decimal] = []
+    for r in rows:
+        if r.approved is not None:
+            approved.append(r.approved)
+        if r.committed is not None:
+            committed.append(r.committed)
+        if r.disbursed is not None:
+            disbursed.append(r.disbursed)
+    return _money(
+        sum(approved, Decimal(0)) if approved else None,
+        sum(committed, Decimal(0)) if committed else None,
+        sum(disbursed, Decimal(0)) if disbursed else None,
+    )
+
+
 def _grouped(
     rows: Sequence[ProjectRowLike], key: Callable[[ProjectRowLike], str]
 ) -> list[tuple[str, list[ProjectRowLike]]]:
@@ -241,8 +263,8 @@ def _grouped(
     return sorted(groups.items(), key=lambda item: (item[0] == "", item[0].casefold()))
 
 
-def _finance_groups(
-    rows: Sequence[ProjectRowLike], *, kind: str, key: Callable[[ProjectRowLike], str]
+def _finance_lines(
+    groups: list[tuple[str, list[ProjectRowLike]]], *, kind: str
 ) -> tuple[FinanceLine, ...]:
     return tuple(
         FinanceLine(
@@ -250,13 +272,9 @@ def _finance_groups(
             key=name,
             label=name or NO_SECTOR,
             projects=len(members),
-            money=_money(
-                _add(r.approved for r in members),
-                _add(r.committed for r in members),
-                _add(r.disbursed for r in members),
-            ),
+            money=_total_money(members),
         )
-        for name, members in _grouped(rows, key)
+        for name, members in groups
     )
 
 
