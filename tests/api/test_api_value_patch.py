@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 pytestmark = pytest.mark.django_db
 
 # the queries of a value's PATCH: the token and its user, the project, the memberships, the
-# quarter, the indicator (with its register rule), the value; in the transaction the
-# quarter's state and the value (both locked), the version claimed, the row and its history
-# written; for the answer the indicator's footnote marks and the value's parts
-PATCH_QUERIES = 13
+# quarter, the value with its indicator (and the indicator's register rule); in the
+# transaction the quarter's state and the value (both locked), the version claimed, the row
+# and its history written; for the answer the indicator's footnote marks and the parts
+PATCH_QUERIES = 12
 
 
 def _patch(client, code, **body):
@@ -66,9 +66,25 @@ def test_a_value_patch_reads_the_value_once_before_and_once_locked(api, users):
         response = _patch(client, "1.1.9", value=501, version=version)
     assert response.status_code == 200, response.json()
     assert _reads(captured, "portfolio_indicatorvalue") == 2  # as given, then locked
+    assert _reads(captured, "portfolio_indicator") == 0  # joined to the value
     assert _reads(captured, "activities_indicatorrule") == 0  # joined to the indicator
     statements = [q for q in captured if "SAVEPOINT" not in q["sql"]]  # the test's transaction
     assert len(statements) <= PATCH_QUERIES, "\n".join(q["sql"][:90] for q in statements)
+
+
+def test_a_value_not_stored_yet_is_read_and_written(api, users):
+    from logframe.portfolio import models as m
+
+    m.IndicatorValue.objects.filter(
+        indicator__code="1.1.2", period__project__number="G11-23"
+    ).delete()
+    client = api(users["manager"])
+    assert client.get(PERIOD_URL + "values/1.1.2/").json()["version"] == 0
+    response = _patch(client, "1.1.2", value=3, version=0)
+    assert response.status_code == 200, response.json()
+    assert response.json() == client.get(PERIOD_URL + "values/1.1.2/").json()
+    assert response.json()["version"] == 1
+    assert client.get(PERIOD_URL + "values/9.9.9/").status_code == 404
 
 
 def test_a_register_bound_value_is_still_refused_through_the_api(api, users):

@@ -103,6 +103,27 @@ def indicator_in(scope: PeriodScope, code: str) -> m.Indicator:
     return indicator
 
 
+def indicator_and_value(
+    scope: PeriodScope, code: str
+) -> tuple[m.Indicator, m.IndicatorValue | None]:
+    """The indicator ``code`` of the project (404 if none) and its stored value in the
+    quarter, or None: one query when the value is stored (the indicator joined to it), two
+    when it is not."""
+    value = (
+        m.IndicatorValue.objects.select_related("indicator__result", "indicator__register_rule")
+        .filter(
+            period=scope.period,
+            indicator__result__project=scope.project,
+            indicator__code=clean_key(code, "indicator"),
+        )
+        .order_by()
+        .first()
+    )
+    if value is None:
+        return indicator_in(scope, code), None
+    return value.indicator, value
+
+
 def participation_in(scope: PeriodScope, organisation: str) -> m.Participation:
     participation = (
         scope.project.participations.select_related("organisation")

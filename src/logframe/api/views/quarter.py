@@ -19,7 +19,7 @@ from logframe.api import answers
 from logframe.api import serializers as s
 from logframe.api.lookups import (
     PeriodScope,
-    indicator_in,
+    indicator_and_value,
     output_in,
     participation_in,
     period_scope,
@@ -79,7 +79,8 @@ class ValueDetail(APIView):
     )
     def get(self, request: Request, number: str, period: str, indicator: str) -> Response:
         scope = period_scope(request, number, period)
-        return Response(_value(scope, indicator_in(scope, indicator)))
+        row, stored = indicator_and_value(scope, indicator)
+        return Response(s.ValueOut(answers.value_answer(scope, row, stored)).data)
 
     @extend_schema(
         operation_id="values_partial_update",
@@ -91,11 +92,11 @@ class ValueDetail(APIView):
     def patch(self, request: Request, number: str, period: str, indicator: str) -> Response:
         """Change the indicator's value: the fields given; ``version`` as read."""
         scope = period_scope(request, number, period)
-        row = indicator_in(scope, indicator)
+        row, stored = indicator_and_value(scope, indicator)
         rights.require_values_right(scope.access, row)
         require_open(scope)
         given = valid(s.ValuePatch(data=request.data))
-        data = _value_input(row, answers.stored_value(scope, row), given)
+        data = _value_input(row, stored, given)
         saved = save_through(
             scope,
             lambda: indicator_value_set(
