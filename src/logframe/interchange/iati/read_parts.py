@@ -12,8 +12,10 @@ thread, so its document has a string dictionary of its own: no two threads ever 
 
 The cuts are proved by the parse, not trusted: a part is well-formed only when the cut
 that ends it stands between two children of the root (inside a comment, a CDATA section,
-an element or a tag, the added end tag leaves something unclosed), and it must hold as
-many ``<iati-activity`` tags as the root has activities (none nested, none in comments).
+an element or a tag, the added end tag leaves something unclosed), and every
+``<iati-activity>`` element in it must be a child of its root (none nested in another
+element, which the one-thread reader would give too). The parse thread counts them with a
+compiled XPath, which lxml evaluates without the GIL, as it parses.
 Anything else — a part not well-formed, a record that cannot be read, a lone CR (lines
 counted otherwise) — and the rest of the file is read by the one-thread reader of
 ``read.py``, past the activities already given: records, lines and errors are always the
@@ -30,6 +32,7 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 
@@ -64,11 +67,10 @@ class PartRefused(Exception):
 
 @dataclass(frozen=True)
 class Document:
-    """One part as a document: its bytes, the ``<iati-activity`` tags its part of the file
-    holds, and what to add to a line of it to make it the file's."""
+    """One part as a document: its bytes, and what to add to a line of it to make it the
+    file's."""
 
     content: bytes
-    activities: int
     line_shift: int
 
 
@@ -106,14 +108,14 @@ def _parsed(
     first = True
     try:
         while parsing.document is not None:
-            document, root = parsing.result()
+            document, root, count = parsing.result()
             parsing = _Parse(following)
             following = next(documents, None)
             if first:
                 check_root(root, str(path))
                 first = False
             activities = [child for child in root if child.tag == "iati-activity"]
-            if len(activities) != document.activities:
+            if len(activities) != count:
                 raise PartRefused("an <iati-activity> tag that is not a child of the root")
             yield activities, document.line_shift
             activities.clear()  # the caller's list too: the tree is freed with ``root``
@@ -128,6 +130,7 @@ class _Parse:
     def __init__(self, document: Document | None) -> None:
         self.document = document
         self._root: etree._Element | None = None
+        self._activities = 0  # <iati-activity> elements in the document, at any depth
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="iati-part", daemon=True)
         if document is not None:
@@ -137,6 +140,8 @@ class _Parse:
         try:
             assert self.document is not None
             self._root = etree.fromstring(self.document.content, etree.XMLParser(**SAFE))
+            count = etree.XPath("count(//iati-activity)")  # compiled in this thread, GIL free
+            self._activities = int(cast(float, count(self._root)))
         except BaseException as error:  # given to the reading thread
             self._error = error
 
@@ -144,15 +149,16 @@ class _Parse:
         if self.document is not None:
             self._thread.join()
 
-    def result(self) -> tuple[Document, etree._Element]:
-        """The document and its tree, which this object no longer holds."""
+    def result(self) -> tuple[Document, etree._Element, int]:
+        """The document, its tree (which this object no longer holds), and how many
+        ``<iati-activity>`` elements the tree holds."""
         self.join()
         if self._error is not None:
             raise self._error
         assert self.document is not None
         root, self._root = self._root, None
         assert root is not None
-        return self.document, root
+        return self.document, root, self._activities
 
 
 def _documents(path: Path, prolog: Prolog, part_bytes: int) -> Iterator[Document]:
@@ -191,21 +197,12 @@ def _documents(path: Path, prolog: Prolog, part_bytes: int) -> Iterator[Document
                 head, shift = before_root + b"\n" * padding + root_tag, lines + 1 - start
             tail = ROOT_END if block else b""
             content = b"".join((head, pending, memoryview(block)[:end], tail))  # one copy
-            yield Document(content, _count(ACTIVITY, pending, block, end), shift)
+            yield Document(content, shift)
             if not block:
                 return
-            lines += _count(b"\n", pending, block, end)
+            lines += pending.count(b"\n") + block.count(b"\n", 0, end)
             pending = block[end:]
             first = False
-
-
-def _count(pattern: bytes, before: bytes, block: bytes, end: int) -> int:
-    """How often ``pattern`` is in ``before + block[:end]``, without making that string."""
-    found = before.count(pattern) + block.count(pattern, 0, end)
-    across = len(pattern) - 1
-    if across and before and end:  # the ones that start in ``before`` and end in ``block``
-        found += (before[-across:] + block[: min(across, end)]).count(pattern)
-    return found
 
 
 def _refuse_lone_cr(before: bytes, block: bytes, end: int) -> None:
