@@ -167,3 +167,34 @@ def test_a_backup_moves_between_sqlite_and_this_database(db, tmp_path, capsys):
     _logframe(other, "restore", str(here), "--force")
     _logframe(other, "backup", str(back))
     assert _tables(back) == _tables(made)
+
+
+def test_a_restore_empties_the_shared_cache(filled, tmp_path, capsys):
+    """Sessions kept in the shared cache (cached_db) are the replaced database's: gone."""
+    from django.core.cache import cache
+
+    path = tmp_path / "b.zip"
+    assert main(["backup", str(path)]) == 0
+    cache.set("django.contrib.sessions.cached_db_of_the_old_database", {"_auth_user_id": "1"})
+    assert main(["restore", str(path), "--force"]) == 0
+    assert cache.get("django.contrib.sessions.cached_db_of_the_old_database") is None
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_a_cache_that_cannot_be_emptied_is_said_and_the_restore_stands(
+    filled, tmp_path, capsys, monkeypatch
+):
+    from django.core.cache import cache
+
+    def refuse() -> None:
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:1. Connection refused.")
+
+    path = tmp_path / "b.zip"
+    assert main(["backup", str(path)]) == 0
+    with monkeypatch.context() as patched:  # undone before the fixtures empty the cache
+        patched.setattr(cache, "clear", refuse)
+        assert main(["restore", str(path), "--force"]) == 0
+    out = capsys.readouterr()
+    assert "restored" in out.out
+    assert "could not be emptied (ConnectionError: Error 111" in out.err
+    assert m.Project.objects.filter(fund__code="SYN").count() == 2

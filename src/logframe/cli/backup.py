@@ -69,6 +69,12 @@ def restore(args: argparse.Namespace) -> int:
         f"restored {source}: {summary.rows:,} rows of {summary.tables} tables and "
         f"{summary.files} evidence files"
     )
+    if summary.cache_left:
+        print(
+            f"warning: the shared cache (LOGFRAME_CACHE_URL) could not be emptied "
+            f"({summary.cache_left}); empty it by hand: redis-cli -n <db> FLUSHDB",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -61,6 +61,7 @@ class BackupSummary:
     rows: int
     files: int
     missing_files: tuple[str, ...] = ()
+    cache_left: str = ""  # after a restore: why the shared cache could not be emptied
 
 
 # Not data, and so not in a backup:
@@ -257,8 +258,27 @@ def backup_restore(source: Path, *, force: bool = False) -> BackupSummary:
 
     ContentType.objects.clear_cache()
     return BackupSummary(
-        tables=len(manifest["tables"]), rows=rows_total, files=len(manifest["media"])
+        tables=len(manifest["tables"]),
+        rows=rows_total,
+        files=len(manifest["media"]),
+        cache_left=_cache_empty(),
     )
+
+
+def _cache_empty() -> str:
+    """Empty the cache the workers share (Redis, when ``LOGFRAME_CACHE_URL`` names one): the
+    sessions it holds are the replaced database's (``cached_db``), and its pages were built
+    from it. Pages would not be served anyway (the version counters moved on), but a
+    session read from the cache would be one the restored database never had. Emptying
+    loses nothing: pages are built again, sessions read from the database. '' when done,
+    else why not (the restore stands; the operator empties it by hand)."""
+    from django.core.cache import caches
+
+    try:
+        caches["default"].clear()
+    except Exception as exc:  # Redis down or refusing: said, not fatal (the data is in)
+        return f"{type(exc).__name__}: {exc}"
+    return ""
 
 
 def _counts_rebuild() -> None:
