@@ -206,3 +206,19 @@ def test_a_weak_new_password_is_refused_at_the_field(client, person):
     )
     assert answer.status_code == 200
     assert "at least 12 characters" in answer.content.decode()
+
+
+def test_the_password_pages_are_logframes_not_the_admin_sites(client, person):
+    """django.contrib.admin ships registration/password_change_*.html too, and it comes
+    first in INSTALLED_APPS: the pages name their own templates, in the site's layout."""
+    _login(client, "person", PASSWORD)
+    form = client.get(reverse("password_change"))
+    assert form.templates[0].name == "web/password_change_form.html"
+    page = form.content.decode()
+    assert "Django" not in page
+    assert "Change password · Logframe" in page
+    assert 'rel="icon"' in page  # the site's head, not the admin's
+    assert "at least 12 characters" in page  # the new password's rules, shown before a try
+    done = client.get(reverse("password_change_done"))
+    assert done.templates[0].name == "web/password_change_done.html"
+    assert "Django" not in done.content.decode()

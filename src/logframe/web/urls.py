@@ -9,12 +9,16 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
-        auth_views.PasswordChangeView.as_view(success_url="/password/done/"),
+        # named templates: django.contrib.admin, earlier in INSTALLED_APPS, has its own
+        # registration/password_change_*.html, which shadowed ours (the admin's page showed)
+        auth_views.PasswordChangeView.as_view(
+            success_url="/password/done/", template_name="web/password_change_form.html"
+        ),
         name="password_change",
     ),
     path(
         "password/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
+        auth_views.PasswordChangeDoneView.as_view(template_name="web/password_change_done.html"),
         name="password_change_done",
     ),
     path("language/", language.language_set, name="language-set"),
