@@ -108,3 +108,27 @@ def test_an_unknown_period_writes_nothing(
                  "--out", str(out)]) == 2  # fmt: skip
     assert "no period 2014Q3" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_format_follows_the_files_extension(
+    loaded: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """``--out report.docx`` without ``--format`` writes Word, not HTML named .docx."""
+    assert _report("--lang", "ckb", "--out", str(tmp_path / "r.docx")) == 0
+    assert "(docx, ckb)" in capsys.readouterr().out
+    assert Document(str(tmp_path / "r.docx")).paragraphs[1].text == CKB.report_title
+    assert _report("--out", str(tmp_path / "r.PDF")) == 0
+    assert (tmp_path / "r.PDF").read_bytes().startswith(b"%PDF-")
+    assert _report("--out", str(tmp_path / "r.report")) == 0  # no format's name: html
+    assert "(html, en)" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_a_format_the_extension_contradicts_is_refused(
+    loaded: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    assert _report("--format", "html", "--out", str(tmp_path / "r.docx")) == 2
+    assert (
+        f"--out {tmp_path / 'r.docx'}: the file's extension says docx, but --format is html"
+        in capsys.readouterr().err
+    )
+    assert not list(tmp_path.iterdir())

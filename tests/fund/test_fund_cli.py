@@ -99,3 +99,16 @@ def test_an_unwritable_output_leaves_nothing(two_projects, tmp_path, capsys):
     assert run(two_projects, "--period", "2013Q1", "--out", str(blocker / "fund.html")) == 2
     assert "cannot write" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_the_format_follows_the_files_extension(two_projects, tmp_path: Path, capsys):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "fund.xlsx"
+    assert run(two_projects, "--period", "2013Q1", "--out", str(out)) == 0
+    assert "(xlsx, en)" in capsys.readouterr().out
+    assert load_workbook(out).sheetnames
+    refused = tmp_path / "fund.json"
+    assert run(two_projects, "--period", "2013Q1", "--format", "xlsx", "--out", str(refused)) == 2
+    assert "the file's extension says json, but --format is xlsx" in capsys.readouterr().err
+    assert not refused.exists()

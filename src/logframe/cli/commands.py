@@ -127,6 +127,7 @@ def report(args: argparse.Namespace) -> int:
     )
 
     quarter = parse_quarter(args.period)
+    args.format = output_format(args.format, args.out, REPORT_FORMATS)
     if args.lang != "en" and args.format not in TRANSLATED_FORMATS:
         raise CommandError(
             f"--lang {args.lang}: the {args.format} report is written in English only"
@@ -174,6 +175,26 @@ def resolve_port(port: int | None) -> int:
     if not raw.isdigit() or not 0 < int(raw) < 65536:
         raise CommandError(f"port {raw!r}: expected a number from 1 to 65535")
     return int(raw)
+
+
+REPORT_FORMATS = ("html", "md", "csv", "docx", "pdf", "xlsx")
+_EXTENSIONS = {".htm": "html", ".markdown": "md"}
+
+
+def output_format(asked: str | None, out: str, formats: tuple[str, ...]) -> str:
+    """The format to write: ``--format`` when given, else the one ``--out``'s extension
+    names (``report.docx``: docx), else html. A ``--format`` that another format's extension
+    contradicts is refused, rather than writing, say, HTML into a file named ``.docx``."""
+    suffix = Path(out).suffix.lower() if out != "-" else ""
+    named = _EXTENSIONS.get(suffix, suffix.lstrip("."))
+    if asked is None:
+        return named if named in formats else "html"
+    if named in formats and named != asked:
+        raise CommandError(
+            f"--out {out}: the file's extension says {named}, but --format is {asked};"
+            f" name the file .{asked}, or leave --format out to write {named}"
+        )
+    return asked
 
 
 def write_output(out: str, text: str | bytes) -> None:

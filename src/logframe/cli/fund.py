@@ -19,7 +19,11 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument("fund", help="the fund's code, e.g. ITF")
     parser.add_argument("--period", required=True, help="the quarter, e.g. 2013Q1")
-    parser.add_argument("--format", choices=FORMATS, default="html", help="default html")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="default: the one --out's extension names (fund.xlsx: xlsx), else html",
+    )
     parser.add_argument(
         "--lang", choices=["en", "ar", "ckb"], default="en", help="language of the labels"
     )
@@ -40,10 +44,11 @@ def add_parser(sub: Any) -> None:
 
 
 def fund_report(args: argparse.Namespace) -> int:
-    from logframe.cli.commands import database, write_output
+    from logframe.cli.commands import database, output_format, write_output
     from logframe.cli.main import CommandError
     from logframe.reporting.fund import FundReportError, assemble_fund_report, render_fund_report
 
+    args.format = output_format(args.format, args.out, FORMATS)
     if args.format in BINARY and args.out == "-" and sys.stdout.isatty():
         raise CommandError(f"--out -: a {args.format} file is binary; write it to a file")
     with database():

@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("project", help="project number, e.g. G11-23")
     report.add_argument("--period", required=True, help="the quarter, e.g. 2013Q1")
     report.add_argument(
-        "--format", choices=["html", "md", "csv", "docx", "pdf", "xlsx"], default="html"
+        "--format",
+        choices=["html", "md", "csv", "docx", "pdf", "xlsx"],
+        help="default: the one --out's extension names (report.docx: docx), else html",
     )
     report.add_argument(
         "--lang",
