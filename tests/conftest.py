@@ -65,6 +65,37 @@ def loaded_project(db, example_record):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def fuller_project(db, example_record):  # type: ignore[no-untyped-def]
+    """The seed with the parts that the records made for checking leave out (the entry
+    page's, the findings' count's): IATI budgets and transactions, translations."""
+    from dataclasses import replace
+    from datetime import date
+    from decimal import Decimal
+
+    from logframe.domain.records import (
+        BudgetRecord,
+        TextSubject,
+        TransactionRecord,
+        TransactionType,
+        TranslationRecord,
+    )
+    from logframe.portfolio.services import project_import
+
+    record = replace(
+        example_record,
+        budgets=(BudgetRecord(date(2013, 1, 1), date(2013, 12, 31), Decimal(1000)),),
+        transactions=(
+            TransactionRecord(TransactionType.DISBURSEMENT, date(2013, 2, 1), Decimal(500)),
+        ),
+        translations=(
+            TranslationRecord(TextSubject.PROJECT, "title", "ar", "عنوان"),
+            TranslationRecord(TextSubject.INDICATOR, "text", "ar", "مؤشر", code="1.1.1"),
+        ),
+    )
+    return project_import(record=record, actor=None, reason="test").project
+
+
+@pytest.fixture
 def make_member(db, django_user_model):  # type: ignore[no-untyped-def]
     """``make_member("demo-undp", "focal_point", project, "UNDP")`` → a user with that role."""
     from logframe.accounts.models import Membership

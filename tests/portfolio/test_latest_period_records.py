@@ -5,46 +5,19 @@ progress must be those of the whole project read back."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
-from decimal import Decimal
 
 import pytest
 
 from logframe.domain.checks import check_period
 from logframe.domain.periods import Quarter
-from logframe.domain.records import (
-    BudgetRecord,
-    TextSubject,
-    TransactionRecord,
-    TransactionType,
-    TranslationRecord,
-)
 from logframe.portfolio.records import latest_period_records
 from logframe.portfolio.selectors import project_record
-from logframe.portfolio.services import project_import
 from logframe.reporting.sections.results import build_quantitative
 
 pytestmark = pytest.mark.django_db
 
 Q1 = Quarter.parse("2013Q1")
 LEFT_OUT = {"procurement_plan": (), "budgets": (), "transactions": (), "translations": ()}
-
-
-@pytest.fixture
-def fuller_project(example_record):
-    """The seed with what the record leaves out: budgets, transactions, translations."""
-    record = replace(
-        example_record,
-        budgets=(BudgetRecord(date(2013, 1, 1), date(2013, 12, 31), Decimal(1000)),),
-        transactions=(
-            TransactionRecord(TransactionType.DISBURSEMENT, date(2013, 2, 1), Decimal(500)),
-        ),
-        translations=(
-            TranslationRecord(TextSubject.PROJECT, "title", "ar", "عنوان"),
-            TranslationRecord(TextSubject.INDICATOR, "text", "ar", "مؤشر", code="1.1.1"),
-        ),
-    )
-    return project_import(record=record, actor=None, reason="test").project
 
 
 def test_the_record_is_the_whole_one_but_for_what_no_check_reads(fuller_project):
