@@ -39,7 +39,6 @@ WARN = RGBColor(0xA3, 0x44, 0x00)
 HEAD_FILL, BAND_FILL, STRONG_FILL, WARN_FILL = "0B4F8A", "E7F0F8", "CFE0EF", "FFF3E3"
 TEXT_WIDTH_CM = 17.0
 END = {False: WD_ALIGN_PARAGRAPH.RIGHT, True: WD_ALIGN_PARAGRAPH.LEFT}  # where figures align
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
 _BIDI_LANG = {"ar": "ar-IQ", "ckb": "ckb-IQ"}
 
@@ -178,7 +177,7 @@ class Writer:
             made.font.color.rgb = colour
         if superscript:
             made.font.superscript = True
-        if self.t.rtl and _ARABIC_SCRIPT.search(run.text):
+        if self.t.rtl and fonts.ARABIC_SCRIPT.search(run.text):
             rpr = made._r.get_or_add_rPr()
             _insert(rpr, "w:rtl", before=_AFTER_RTL)
             bold = rpr.find(qn("w:b"))
@@ -309,7 +308,7 @@ def core_property(text: str) -> str:
 def _starts_arabic(text: str) -> bool:
     """Whether the first letter of ``text`` is in Arabic script (False when it has none)."""
     letter = next((c for c in text if c.isalpha()), "")
-    return bool(_ARABIC_SCRIPT.match(letter))
+    return bool(fonts.ARABIC_SCRIPT.match(letter))
 
 
 # Word refuses elements out of the schema's order: what may follow each element we add.

@@ -19,7 +19,6 @@ Latin text only stays as small as it was.
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from functools import cache
 from pathlib import Path
@@ -35,7 +34,6 @@ from logframe import fonts
 
 OBFUSCATED = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 FONT_TABLE = "/word/fontTable.xml"
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 # what may come before w:embedTrueTypeFonts in w:settings (CT_Settings' order)
 _BEFORE_EMBED = (
     "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
@@ -54,7 +52,9 @@ def needs_fonts(document: DocumentObject, *, rtl: bool) -> bool:
     if rtl:
         return True
     parts = [document.part, *(s.footer.part for s in document.sections)]
-    return any(_ARABIC_SCRIPT.search(etree.tostring(p.element, encoding="unicode")) for p in parts)
+    return any(
+        fonts.ARABIC_SCRIPT.search(etree.tostring(p.element, encoding="unicode")) for p in parts
+    )
 
 
 def embed_fonts(document: DocumentObject) -> None:

@@ -10,18 +10,17 @@ no letter, a figure) keeps the report's direction.
 
 from __future__ import annotations
 
-import re
-
 from lxml import html as lxml_html
 
+from logframe import fonts
+
 BLOCKS = ("p", "li", "h3", "td", "th", "span")
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
 def starts_latin(text: str) -> bool:
     """Whether the first letter of ``text`` is not in Arabic script (False with no letter)."""
     letter = next((c for c in text if c.isalpha()), "")
-    return bool(letter) and not _ARABIC_SCRIPT.match(letter)
+    return bool(letter) and not fonts.ARABIC_SCRIPT.match(letter)
 
 
 def mark_left_to_right_blocks(fragment: str) -> str:
