@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -55,8 +55,8 @@ def finance_figures(
 
 def _figures(*, agency: str, lines: Sequence[FinanceLine]) -> FinanceFigures:
     approved = sum((line.approved for line in lines), Decimal(0))
-    committed = _sum_present([line.committed for line in lines])
-    disbursed = _sum_present([line.disbursed for line in lines])
+    committed = sum_present([line.committed for line in lines])
+    disbursed = sum_present([line.disbursed for line in lines])
     return FinanceFigures(
         agency=agency,
         approved=approved,
@@ -67,7 +67,9 @@ def _figures(*, agency: str, lines: Sequence[FinanceLine]) -> FinanceFigures:
     )
 
 
-def _sum_present(amounts: Sequence[Decimal | None]) -> Decimal | None:
+def sum_present(amounts: Iterable[Decimal | None]) -> Decimal | None:
+    """A sum as SQL's SUM makes it: a missing amount adds nothing; None only when every
+    amount is missing."""
     present = [amount for amount in amounts if amount is not None]
     return sum(present, Decimal(0)) if present else None
 

@@ -11,7 +11,6 @@ The reporting layer (``reporting/fund``) turns these rows into the report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Context as DecimalContext
@@ -23,10 +22,11 @@ from django.db.models import Q, QuerySet
 
 from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.conventions import Conventions
+from logframe.domain.finance import sum_present
 from logframe.domain.periods import Quarter
 from logframe.portfolio import models as m
-from logframe.portfolio.fund_counts import COUNTS_TABLE
-from logframe.portfolio.fund_indicators import figures_made_current
+from logframe.portfolio.fund_counts import COUNTS_TABLE, counts_rows_create
+from logframe.portfolio.fund_indicators import indicator_figures_refresh
 
 SEXES = (BeneficiaryGroup.MEN.value, BeneficiaryGroup.WOMEN.value)
 
@@ -122,8 +122,8 @@ def fund_quarter_figures(
 
     Four queries whatever the number of projects when the stored figures are current; they
     are those of every quarter up to ``quarter`` (the trend adds up theirs): the query of
-    the trend finds those behind, which are then worked out again, in the database
-    (``fund_indicators``), and the trend read again.
+    the trend finds those behind (or without a stored row), which are then made and worked
+    out again, in the database (``fund_indicators``), and the trend read again.
     """
     if projects is None:
         projects = m.Project.objects.filter(fund=fund)
@@ -132,7 +132,8 @@ def fund_quarter_figures(
     quarters, trend, behind = _quarters_and_trend(projects, quarter)
     if behind:
         upto = Q(year__lt=quarter.year) | Q(year=quarter.year, quarter__lte=quarter.number)
-        figures_made_current(fund=fund, periods=mine.filter(upto))
+        counts_rows_create(periods=mine.filter(upto))  # the trend query saw them behind
+        indicator_figures_refresh(fund=fund, periods=mine.filter(upto))
         quarters, trend, _ = _quarters_and_trend(projects, quarter)
     periods = mine.filter(year=quarter.year, quarter=quarter.number)
     rows = tuple(_project_rows(periods))
@@ -165,8 +166,12 @@ _PROJECT_COLUMNS = (  # in the order of FundProjectRow's fields
     " COALESCE(c.errors, 0), COALESCE(c.warnings, 0), COALESCE(c.infos, 0),"
     " COALESCE(c.revision, 0), COALESCE(c.counted_revision, -1)"
 )
-_MONEY = (11, 12, 13, 22, 23, 25, 26)  # and the beneficiaries' sums
-_PERCENT_SUM = 18
+_MONEY = tuple(  # the columns SQLite hands back as floats: sums of decimals
+    FundProjectRow._fields.index(name)
+    for name in ("approved", "committed", "disbursed", "men_target", "men_actual",
+                 "women_target", "women_actual")
+)  # fmt: skip
+_PERCENT_SUM = FundProjectRow._fields.index("percent_sum")
 
 
 def _project_rows(periods: QuerySet[m.ReportingPeriod]) -> list[FundProjectRow]:
@@ -199,8 +204,7 @@ def _from_sqlite(row: tuple[Any, ...]) -> list[Any]:
     ``percent_sum`` as its column, to 20 places."""
     out = list(row)
     for i in _MONEY:
-        if out[i] is not None:
-            out[i] = _SUM_OF_DECIMALS(out[i])
+        out[i] = _sum(out[i])
     if out[_PERCENT_SUM] is not None:
         out[_PERCENT_SUM] = _SUM_OF_DECIMALS(out[_PERCENT_SUM]).quantize(
             _PERCENT_PLACES, context=_PERCENT_CONTEXT
@@ -260,20 +264,14 @@ def _beneficiaries(rows: tuple[FundProjectRow, ...]) -> tuple[BeneficiaryRow, ..
         BeneficiaryRow(
             sector=sector,
             group=group,
-            target=_added(t for t, _ in members),
-            actual=_added(a for _, a in members),
+            target=sum_present(t for t, _ in members),
+            actual=sum_present(a for _, a in members),
             projects=len(members),
         )
         for (sector, group), members in sorted(
             lines.items(), key=lambda item: (item[0][0], SEXES.index(item[0][1]))
         )
     )
-
-
-def _added(values: Iterable[Decimal | None]) -> Decimal | None:
-    """A sum as SQL makes it: the missing amounts left out, None when all are missing."""
-    present = [v for v in values if v is not None]
-    return sum(present, Decimal(0)) if present else None
 
 
 def _quarters_and_trend(

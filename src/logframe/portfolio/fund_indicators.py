@@ -24,7 +24,7 @@ from decimal import Context, Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import DecimalField, F, QuerySet
 
 from logframe.domain.beneficiaries import BeneficiaryGroup
 from logframe.domain.conventions import Conventions
@@ -277,30 +277,6 @@ def indicator_figures_refresh(
     return written
 
 
-def figures_made_current(*, fund: m.Fund, periods: QuerySet[m.ReportingPeriod]) -> None:
-    """Make the stored figures of ``periods`` current, as ``counts_rows_create`` then
-    ``indicator_figures_refresh`` would, in ONE query when they are: the periods without a
-    counts row or whose figures are behind, found by one join; their rows made and their
-    figures worked out only if there are any."""
-    ids, params = periods.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT p.id, c.period_id IS NULL FROM {m.ReportingPeriod._meta.db_table} p"
-            f" LEFT JOIN {COUNTS_TABLE} c ON c.period_id = p.id WHERE p.id IN ({ids})"
-            " AND (c.period_id IS NULL OR c.figured_revision <> c.revision)",
-            params,
-        )
-        behind = cursor.fetchall()
-    if not behind:
-        return
-    if any(missing for _, missing in behind):
-        counts_rows_create(periods=periods)
-    stale = sorted(pk for pk, _ in behind)
-    conventions = fund.conventions()
-    for start in range(0, len(stale), CHUNK):
-        _figure(stale[start : start + CHUNK], conventions)
-
-
 def _figure(period_ids: list[int], conventions: Conventions) -> int:
     """One ``UPDATE … FROM``: the figures of ``period_ids``, each with the revision read in
     the same snapshot as the values."""
@@ -330,9 +306,10 @@ def indicator_figures_computed(
     return {row["period_id"]: {name: _as_read(name, row[name]) for name in STORED} for row in rows}
 
 
-_DECIMAL_PLACES = {
-    **dict.fromkeys(("approved", "committed", "disbursed", "finance_approved"), 2),
-    **dict.fromkeys(("men_target", "men_actual", "women_target", "women_actual"), 4),
+_DECIMAL_PLACES = {  # the stored decimal columns, with their places
+    field.name: field.decimal_places
+    for field in FindingCount._meta.get_fields()
+    if isinstance(field, DecimalField) and field.name in STORED and field.name != "percent_sum"
 }
 
 

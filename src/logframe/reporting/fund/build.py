@@ -10,12 +10,12 @@ never a mean of percentages.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
-from logframe.domain.finance import delay_months, elapsed_percent
+from logframe.domain.finance import delay_months, elapsed_percent, sum_present
 from logframe.domain.percentages import ratio_percent
 from logframe.domain.periods import Quarter
 from logframe.reporting.fund.model import (
@@ -205,12 +205,6 @@ def build_fund_report(
     )
 
 
-def _add(values: Iterable[Decimal | None]) -> Decimal | None:
-    """A sum where a missing amount adds nothing; None only when every amount is missing."""
-    present = [v for v in values if v is not None]
-    return sum(present, Decimal(0)) if present else None
-
-
 def _share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     return None if part is None or whole is None else ratio_percent(part=part, whole=whole)
 
@@ -234,22 +228,10 @@ def _thematic_group(row: ProjectRowLike) -> str:
 
 
 def _total_money(rows: Sequence[ProjectRowLike]) -> Money:
-    """The approved, committed and disbursed of ``rows`` added up in one pass (``_add``
-    of each)."""
-    approved: list[Decimal] = []
-    committed: list[Decimal] = []
-    disbursed: list[Decimal] = []
-    for r in rows:
-        if r.approved is not None:
-            approved.append(r.approved)
-        if r.committed is not None:
-            committed.append(r.committed)
-        if r.disbursed is not None:
-            disbursed.append(r.disbursed)
     return _money(
-        sum(approved, Decimal(0)) if approved else None,
-        sum(committed, Decimal(0)) if committed else None,
-        sum(disbursed, Decimal(0)) if disbursed else None,
+        sum_present(r.approved for r in rows),
+        sum_present(r.committed for r in rows),
+        sum_present(r.disbursed for r in rows),
     )
 
 
@@ -336,7 +318,7 @@ def _achievement(key: str, rows: Sequence[ProjectRowLike]) -> Achievement:
         projects=len(rows),
         indicators=sum(r.indicators for r in rows),
         scored=scored,
-        mean_pct=_mean(_add(r.percent_sum for r in rows), scored),
+        mean_pct=_mean(sum_present(r.percent_sum for r in rows), scored),
         achieved=sum(r.achieved for r in rows),
         far_behind=sum(r.far_behind for r in rows),
     )
@@ -354,7 +336,7 @@ def _beneficiaries(rows: Sequence[BeneficiaryRowLike]) -> tuple[Beneficiaries, .
 
 def _beneficiary_line(key: str, rows: Sequence[BeneficiaryRowLike]) -> Beneficiaries:
     def total(group: str, field: str) -> Decimal | None:
-        return _add(getattr(r, field) for r in rows if r.group == group)
+        return sum_present(getattr(r, field) for r in rows if r.group == group)
 
     men_t, men_a = total("men", "target"), total("men", "actual")
     women_t, women_a = total("women", "target"), total("women", "actual")
